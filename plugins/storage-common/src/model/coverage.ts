@@ -1,0 +1,130 @@
+import type { Reason } from './reasons';
+import type { Verdict } from './verdicts';
+
+/**
+ * What kind of volume backs a claim. Decides which Velero methods can protect
+ * it: file-system backup never reads hostPath volumes; snapshots need CSI.
+ * @public
+ */
+export type VolumeSource =
+  | 'csi'
+  | 'nfs'
+  | 'local'
+  | 'hostPath'
+  | 'other'
+  | 'unbound';
+
+/** How Velero copies a volume's data. @public */
+export type BackupMethod = 'fs-backup' | 'snapshot' | 'data-mover';
+
+/** A backup of one volume: when, by which Backup, in which phase. @public */
+export interface VolumeBackupRef {
+  /** RFC 3339: completion time for finished attempts, else start or creation. */
+  time: string;
+  /** Name of the velero.io Backup. */
+  backup: string;
+  /** Phase of the per-volume evidence (PodVolumeBackup / DataUpload) or of the Backup. */
+  phase: string;
+  /** The Schedule that created the Backup, when one did. */
+  schedule?: string;
+  method: BackupMethod;
+  /** Velero's message for a failed attempt, when it gave one. */
+  message?: string;
+}
+
+/** A schedule that would back up a claim's data. @public */
+export interface CoveringSchedule {
+  name: string;
+  /** Cron expression of the schedule. */
+  cron: string;
+  method: BackupMethod;
+  /** The BackupStorageLocation its backups go to (default location when unset). */
+  storageLocation?: string;
+}
+
+/** The coverage of one PersistentVolumeClaim. @public */
+export interface ClaimCoverage {
+  cluster: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  storageClass?: string;
+  tier: string;
+  /** Requested or bound capacity as a Kubernetes quantity, e.g. `50Gi`. */
+  capacity?: string;
+  /** The same capacity in bytes, for sums and sorting. */
+  capacityBytes?: number;
+  accessModes: string[];
+  volume: { name?: string; source: VolumeSource };
+  verdict: Verdict;
+  reasons: Reason[];
+  lastSuccessfulBackup?: VolumeBackupRef;
+  lastAttempt?: VolumeBackupRef;
+  schedules: CoveringSchedule[];
+  /** Pods that mount the claim (namespace-local names). */
+  pods?: string[];
+  /** Labels of the claim, for entity selectors and owner lookups. */
+  labels?: Record<string, string>;
+}
+
+/** Counts of claims by verdict, with a total. @public */
+export interface VerdictCounts {
+  total: number;
+  byVerdict: Record<Verdict, number>;
+}
+
+/** Summary of a set of claims. @public */
+export interface CoverageSummary extends VerdictCounts {
+  byTier: Record<string, VerdictCounts>;
+  byCluster: Record<string, VerdictCounts>;
+  byNamespace: Record<string, VerdictCounts>;
+}
+
+/** How well a cluster's data could be read. @public */
+export type ClusterHealth =
+  | 'synced'
+  | 'syncing'
+  | 'lagging'
+  | 'forbidden'
+  | 'unreachable'
+  | 'error';
+
+/** Read status of one resource type in one cluster. @public */
+export interface ResourceStatus {
+  resource: string;
+  status: ClusterHealth | 'absent';
+  error?: string;
+  /** When the last event or list arrived (RFC 3339). */
+  lastEventAt?: string;
+  objects?: number;
+}
+
+/** @public */
+export interface ClusterStatus {
+  name: string;
+  status: ClusterHealth;
+  error?: string;
+  /** The kind of source: a live cluster or a snapshot directory. */
+  source?: 'kubernetes' | 'snapshot';
+  resources?: ResourceStatus[];
+}
+
+/** A BackupStorageLocation and whether Velero can reach it. @public */
+export interface BackupStorageLocationStatus {
+  cluster: string;
+  name: string;
+  phase: 'Available' | 'Unavailable' | 'Unknown';
+  default: boolean;
+  provider?: string;
+  lastValidationTime?: string;
+  message?: string;
+}
+
+/** The report `backstage-storage coverage --format json` prints. @public */
+export interface CoverageReport {
+  generatedAt: string;
+  clusters: Array<{ name: string; status: ClusterHealth; error?: string }>;
+  claims: ClaimCoverage[];
+  summary: CoverageSummary;
+  backupStorageLocations?: BackupStorageLocationStatus[];
+}

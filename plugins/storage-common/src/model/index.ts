@@ -1,0 +1,5 @@
+export * from './verdicts';
+export * from './reasons';
+export * from './coverage';
+export * from './tiers';
+export * from './api';

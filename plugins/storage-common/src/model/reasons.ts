@@ -1,0 +1,41 @@
+/**
+ * Stable, kebab-case reason codes. Every reason a verdict carries has one of
+ * these codes plus a sentence for humans that says what to do.
+ * @public
+ */
+export const REASON_CODES = [
+  'no-matching-schedule',
+  'namespace-excluded',
+  'label-selector-mismatch',
+  'resource-filter-excludes',
+  'hostpath-volume-unsupported',
+  'not-opted-in-fs-backup',
+  'excluded-by-annotation',
+  'no-running-pod',
+  'snapshot-unsupported-volume',
+  'schedule-paused',
+  'schedule-failed-validation',
+  'bsl-unavailable',
+  'backup-failed',
+  'volume-backup-failed',
+  'stale-backup',
+  'never-backed-up',
+  'waiver-expired',
+  'waived',
+  'velero-unreadable',
+  'cluster-unreachable',
+  'volume-unbound',
+  'backup-in-progress',
+] as const;
+
+/** @public */
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** One reason behind a verdict. @public */
+export interface Reason {
+  code: ReasonCode;
+  /** What is wrong and what to do about it, for a service owner. */
+  message: string;
+  /** The schedule the reason is about, when it is about one. */
+  schedule?: string;
+}
