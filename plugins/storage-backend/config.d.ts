@@ -1,4 +1,85 @@
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
-  /** Configuration of the storage plugin. */
-  storage?: {};
+  /** The storage plugin: volumes, storage tiers and backup coverage. */
+  storage?: {
+    /**
+     * Storage tiers. A claim's tier is the tier that lists its StorageClass,
+     * else the class's `gitops-storage.dev/tier` label, else `unclassified`.
+     * @visibility frontend
+     */
+    tiers?: Array<{
+      /** @visibility frontend */
+      name: string;
+      /** @visibility frontend */
+      title?: string;
+      /** @visibility frontend */
+      description?: string;
+      /** @visibility frontend */
+      storageClasses: string[];
+      /**
+       * Recovery point objective: the oldest a last successful backup may be.
+       * A duration object (`{ hours: 24 }`) or ISO 8601 (`PT24H`).
+       * @visibility frontend
+       */
+      rpo: HumanDuration | string;
+      /** Access modes the tier can serve; unrestricted when absent. @visibility frontend */
+      accessModes?: string[];
+    }>;
+
+    /** Velero's namespace in every cluster (default `velero`). */
+    veleroNamespace?: string;
+
+    /**
+     * The Velero server's `--default-volumes-to-fs-backup`, for schedules that
+     * do not say (default false, as in Velero).
+     */
+    defaultVolumesToFsBackup?: boolean;
+
+    /**
+     * Clusters to read. When absent, the Kubernetes plugin's
+     * `kubernetes.clusterLocatorMethods` of type `config` are used.
+     */
+    clusters?: Array<{
+      name: string;
+      /** `kubernetes` (default): a live cluster; `snapshot`: a directory of `kubectl get -o yaml` files. */
+      type?: 'kubernetes' | 'snapshot';
+      /** snapshot: the directory, relative to the backend's working directory. */
+      path?: string;
+      /** snapshot: move the snapshot's times so its capture time is now (demo data only). */
+      timeShift?: boolean;
+      /** kubernetes: API server URL. */
+      url?: string;
+      /** kubernetes: `serviceAccount` (default), `kubeconfig` or `inCluster`. */
+      authProvider?: 'serviceAccount' | 'kubeconfig' | 'inCluster';
+      /**
+       * kubernetes: a service account token with the read-only ClusterRole
+       * from the docs.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** kubernetes: kubeconfig file for `authProvider: kubeconfig` (default: $KUBECONFIG or ~/.kube/config). */
+      kubeconfigPath?: string;
+      /** kubernetes: kubeconfig context (default: the current one). */
+      context?: string;
+      /**
+       * kubernetes: PEM CA bundle, base64.
+       * @visibility secret
+       */
+      caData?: string;
+      /** kubernetes: path to a CA bundle. */
+      caFile?: string;
+      skipTLSVerify?: boolean;
+      /** Velero's namespace in this cluster, overriding `storage.veleroNamespace`. */
+      veleroNamespace?: string;
+    }>;
+
+    /** How live clusters are read. */
+    sync?: {
+      /** Items per list page (`limit`), default 500. */
+      pageSize?: number;
+      /** Server-side watch timeout before a re-watch, default 300. */
+      watchTimeoutSeconds?: number;
+    };
+  };
 }

@@ -2,10 +2,20 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  readStorageEngineConfig,
+  storagePermissions,
+} from '@gitops-storage/plugin-storage-common';
+import { EntityOwnership } from './entities/EntityOwnership';
 import { createRouter } from './service/router';
+import { readSnapshot } from './sources/snapshot/readSnapshot';
+import { createFleet } from './store/createFleet';
 
 /**
- * The `storage` backend plugin.
+ * The `storage` backend plugin: reads every configured cluster (list + watch,
+ * or a snapshot directory) into a projected in-memory store, and serves each
+ * entity's volumes and the fleet's backup coverage from it.
  * @public
  */
 export const storagePlugin = createBackendPlugin({
@@ -13,11 +23,52 @@ export const storagePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpRouter: coreServices.httpRouter,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter }) {
-        httpRouter.use(await createRouter());
+      async init(deps) {
+        const { config, logger, httpRouter, lifecycle } = deps;
+        const engine = readStorageEngineConfig(config.getOptional() ?? {});
+        const store = createFleet({
+          config,
+          engine,
+          logger,
+          readSnapshot,
+        });
+        deps.permissionsRegistry.addPermissions(storagePermissions);
+
+        // Clusters sync in the background: the API answers at once, with
+        // each cluster's status saying how far it got.
+        const started = store.start();
+        lifecycle.addShutdownHook(async () => {
+          await started;
+          await store.stop();
+        });
+
+        const ownership = new EntityOwnership({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store,
+          logger,
+        });
+        httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            store,
+            ownership,
+            tiers: engine.tiers,
+            logger,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

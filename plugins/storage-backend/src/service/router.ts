@@ -1,12 +1,123 @@
+import type {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  storageCoverageReadPermission,
+  storageEntityReadPermission,
+  summarize,
+  type ClustersResponse,
+  type CoverageResponse,
+  type EntityStorageResponse,
+  type Tier,
+  type TiersResponse,
+} from '@gitops-storage/plugin-storage-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import type { EntityOwnership } from '../entities/EntityOwnership';
+import { entityTarget } from '../entities/entityTarget';
+import type { FleetStore } from '../store/FleetStore';
+import { parseCoverageQuery } from './coverageQuery';
+import { entitySummary } from './entitySummary';
+import { filterClaims } from './filterClaims';
 
-export async function createRouter(): Promise<express.Router> {
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  store: FleetStore;
+  ownership: EntityOwnership;
+  tiers: readonly Tier[];
+  logger: LoggerService;
+}
+
+/** The REST API under `/api/storage` (see src/schema/openapi.yaml). */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, permissions, catalog, store, ownership, tiers } = options;
   const router = Router();
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  router.get('/tiers', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body: TiersResponse = { tiers: [...tiers] };
+    res.json(body);
+  });
+
+  router.get('/clusters', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body: ClustersResponse = { clusters: store.clusters() };
+    res.json(body);
+  });
+
+  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entityRef = stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    // The catalog applies its own permissions: an entity the user may not
+    // see does not exist for them.
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
+    const [decision] = await permissions.authorize(
+      [{ permission: storageEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not read the storage of ${entityRef}`);
+    }
+    const target = entityTarget(entity);
+    const { claims, clusters } = target
+      ? store.entityClaims(target)
+      : { claims: [], clusters: [] };
+    const body: EntityStorageResponse = {
+      entityRef,
+      claims,
+      summary: entitySummary(claims),
+      clusters,
+    };
+    res.json(body);
+  });
+
+  router.get('/coverage', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: storageCoverageReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not read the storage coverage report');
+    }
+    const query = parseCoverageQuery(req.query as Record<string, string | string[]>);
+    const ownerOf = await ownership.current();
+    const selected = filterClaims(store.allClaims(), ownerOf, query);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? selected.length;
+    const body: CoverageResponse = {
+      generatedAt: new Date().toISOString(),
+      summary: summarize(selected),
+      totalRows: selected.length,
+      offset,
+      limit,
+      rows: selected
+        .slice(offset, offset + limit)
+        .map(claim => ({ ...claim, ...ownerOf(claim) })),
+      backupStorageLocations: store
+        .backupStorageLocations()
+        .filter(b => !query.cluster || query.cluster.includes(b.cluster)),
+      clusters: store.clusters(),
+    };
+    res.json(body);
   });
 
   return router;

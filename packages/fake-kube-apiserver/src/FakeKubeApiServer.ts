@@ -1,0 +1,302 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { parseResourcePath, pathCovers, sameResource } from './resourcePath';
+import type { ResourcePath, ResourceStore, WatchEvent } from './ResourceStore';
+
+/** A fault injected into matching requests, `times` times (default: forever). */
+export type Fault = {
+  /** Plural resource name to match; all resources when absent. */
+  resource?: string;
+  /** Match only watch requests (true) or only lists (false). */
+  watch?: boolean;
+  times?: number;
+} & (
+  | { status: number; message?: string }
+  | { drop: true }
+  | { delayMs: number }
+);
+
+export interface FakeKubeApiServerOptions {
+  store: ResourceStore;
+  /** When set, requests without `Authorization: Bearer <token>` get 401. */
+  token?: string;
+  /** Interval of BOOKMARK events on watches that allow them. */
+  bookmarkIntervalMs?: number;
+  /** Port to listen on; 0 picks a free one. */
+  port?: number;
+}
+
+const KIND_BY_RESOURCE: Record<string, string> = {
+  persistentvolumeclaims: 'PersistentVolumeClaim',
+  persistentvolumes: 'PersistentVolume',
+  storageclasses: 'StorageClass',
+  pods: 'Pod',
+  namespaces: 'Namespace',
+  backups: 'Backup',
+  schedules: 'Schedule',
+  backupstoragelocations: 'BackupStorageLocation',
+  podvolumebackups: 'PodVolumeBackup',
+  datauploads: 'DataUpload',
+};
+
+function status(code: number, reason: string, message: string) {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  };
+}
+
+const REASONS: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  410: 'Expired',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+};
+
+/**
+ * Serves list and watch requests from a ResourceStore over real HTTP on
+ * 127.0.0.1, the way kube-apiserver does: paged lists with `limit`/`continue`,
+ * watches from a `resourceVersion` with BOOKMARK events, `410 Gone` for
+ * versions older than the store keeps, Status bodies for errors.
+ */
+export class FakeKubeApiServer {
+  readonly stats = { requests: 0, lists: 0, watches: 0, bytesSent: 0 };
+  #faults: Fault[] = [];
+  #watchers = new Set<http.ServerResponse>();
+  #sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: http.Server,
+    private readonly options: FakeKubeApiServerOptions,
+  ) {}
+
+  static async start(options: FakeKubeApiServerOptions): Promise<FakeKubeApiServer> {
+    let instance: FakeKubeApiServer | undefined;
+    const server = http.createServer((req, res) => instance!.handle(req, res));
+    instance = new FakeKubeApiServer(server, options);
+    server.on('connection', socket => {
+      instance!.#sockets.add(socket);
+      socket.on('close', () => instance!.#sockets.delete(socket));
+    });
+    await new Promise<void>(resolve =>
+      server.listen(options.port ?? 0, '127.0.0.1', resolve),
+    );
+    return instance;
+  }
+
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Number of watch streams open right now. */
+  get openWatches(): number {
+    return this.#watchers.size;
+  }
+
+  addFault(fault: Fault): void {
+    this.#faults.push({ ...fault });
+  }
+
+  clearFaults(): void {
+    this.#faults = [];
+  }
+
+  /** Cuts every open watch connection, as a network failure would. */
+  dropWatches(): void {
+    for (const res of this.#watchers) res.socket?.destroy();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    this.stats.requests += 1;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const isWatch = url.searchParams.get('watch') === 'true';
+    const path = parseResourcePath(url.pathname);
+
+    if (
+      this.options.token &&
+      req.headers.authorization !== `Bearer ${this.options.token}`
+    ) {
+      this.sendStatus(res, 401, 'Unauthorized');
+      return;
+    }
+    const fault = this.takeFault(path, isWatch);
+    if (fault && 'drop' in fault) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault && 'delayMs' in fault) {
+      await new Promise(resolve => setTimeout(resolve, fault.delayMs));
+    }
+    if (fault && 'status' in fault) {
+      this.sendStatus(res, fault.status, fault.message ?? `injected ${fault.status}`);
+      return;
+    }
+    if (req.method !== 'GET' || !path) {
+      this.sendStatus(res, 404, `the server could not find ${url.pathname}`);
+      return;
+    }
+    if (!this.options.store.hasResource(path)) {
+      this.sendStatus(res, 404, `the server could not find the requested resource (${path.resource})`);
+      return;
+    }
+    if (isWatch) {
+      this.watch(path, url.searchParams, res);
+    } else {
+      this.list(path, url.searchParams, res);
+    }
+  }
+
+  private takeFault(path: ResourcePath | undefined, isWatch: boolean) {
+    const index = this.#faults.findIndex(
+      f =>
+        (f.resource === undefined || f.resource === path?.resource) &&
+        (f.watch === undefined || f.watch === isWatch),
+    );
+    if (index < 0) return undefined;
+    const fault = this.#faults[index];
+    if (fault.times !== undefined && --fault.times <= 0) {
+      this.#faults.splice(index, 1);
+    }
+    return fault;
+  }
+
+  private list(path: ResourcePath, params: URLSearchParams, res: http.ServerResponse) {
+    this.stats.lists += 1;
+    const { store } = this.options;
+    const limit = Number(params.get('limit') ?? 0) || Number.MAX_SAFE_INTEGER;
+    let offset = 0;
+    let version = store.currentVersion();
+    const token = params.get('continue');
+    if (token) {
+      const decoded = decodeContinue(token);
+      if (!decoded || store.eventsSince(path, decoded.version) === 'gone') {
+        this.sendStatus(
+          res,
+          410,
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+        );
+        return;
+      }
+      ({ offset, version } = decoded);
+    }
+    const page = store.listPage(path, offset, limit);
+    const next = offset + page.items.length;
+    const kind = KIND_BY_RESOURCE[path.resource] ?? 'Object';
+    const body = {
+      kind: `${kind}List`,
+      apiVersion: path.group ? `${path.group}/${path.version}` : path.version,
+      metadata: {
+        resourceVersion: version,
+        ...(next < page.total
+          ? {
+              continue: encodeContinue({ offset: next, version }),
+              remainingItemCount: page.total - next,
+            }
+          : {}),
+      },
+      items: page.items,
+    };
+    this.sendJson(res, 200, body);
+  }
+
+  private watch(path: ResourcePath, params: URLSearchParams, res: http.ServerResponse) {
+    this.stats.watches += 1;
+    const { store } = this.options;
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Transfer-Encoding': 'chunked',
+    });
+    const write = (event: WatchEvent) => {
+      const line = `${JSON.stringify(event)}\n`;
+      this.stats.bytesSent += Buffer.byteLength(line);
+      res.write(line);
+    };
+    const since = params.get('resourceVersion') || store.currentVersion();
+    const backlog = store.eventsSince(path, since);
+    if (backlog === 'gone') {
+      write({
+        type: 'ERROR',
+        object: status(410, 'Expired', `too old resource version: ${since} (${store.currentVersion()})`),
+      });
+      res.end();
+      return;
+    }
+    this.#watchers.add(res);
+    backlog.forEach(write);
+
+    const unsubscribe = store.subscribe((eventPath, event) => {
+      if (sameResource(eventPath, path) && pathCovers(path, eventPath.namespace)) {
+        write(event);
+      }
+    });
+    const timers: NodeJS.Timeout[] = [];
+    if (params.get('allowWatchBookmarks') === 'true') {
+      timers.push(
+        setInterval(() => {
+          write({
+            type: 'BOOKMARK',
+            object: {
+              kind: KIND_BY_RESOURCE[path.resource],
+              apiVersion: path.group ? `${path.group}/${path.version}` : path.version,
+              metadata: { resourceVersion: store.currentVersion() },
+            },
+          });
+        }, this.options.bookmarkIntervalMs ?? 1000),
+      );
+    }
+    const timeoutSeconds = Number(params.get('timeoutSeconds') ?? 0);
+    if (timeoutSeconds > 0) {
+      timers.push(setTimeout(() => res.end(), timeoutSeconds * 1000));
+    }
+    const cleanup = () => {
+      unsubscribe();
+      timers.forEach(t => clearTimeout(t));
+      this.#watchers.delete(res);
+    };
+    res.on('close', cleanup);
+    res.on('finish', cleanup);
+  }
+
+  private sendStatus(res: http.ServerResponse, code: number, message: string) {
+    this.sendJson(res, code, status(code, REASONS[code] ?? 'Unknown', message));
+  }
+
+  private sendJson(res: http.ServerResponse, code: number, body: unknown) {
+    const text = JSON.stringify(body);
+    this.stats.bytesSent += Buffer.byteLength(text);
+    res.writeHead(code, { 'Content-Type': 'application/json' });
+    res.end(text);
+  }
+}
+
+function encodeContinue(token: { offset: number; version: string }): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function decodeContinue(
+  token: string,
+): { offset: number; version: string } | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString());
+    if (typeof parsed.offset === 'number' && typeof parsed.version === 'string') {
+      return parsed;
+    }
+  } catch {
+    // fall through: an unreadable token is an expired one
+  }
+  return undefined;
+}

@@ -1,0 +1,18 @@
+/**
+ * A Kubernetes API server stand-in that speaks the real wire protocol, for
+ * tests and benchmarks on machines where no API server can run.
+ *
+ * @packageDocumentation
+ */
+
+export { FakeKubeApiServer } from './FakeKubeApiServer';
+export type { FakeKubeApiServerOptions, Fault } from './FakeKubeApiServer';
+export { InMemoryResourceStore } from './InMemoryResourceStore';
+export type {
+  ResourceStore,
+  ResourcePath,
+  WatchEvent,
+  StoredObject,
+} from './ResourceStore';
+export { parseResourcePath } from './resourcePath';
+export { writeKubeconfig } from './kubeconfig';

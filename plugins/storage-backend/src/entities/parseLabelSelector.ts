@@ -1,0 +1,52 @@
+import type {
+  LabelSelector,
+  LabelSelectorRequirement,
+} from '@gitops-storage/plugin-storage-common';
+
+/**
+ * Parses a label selector in its string form, as in
+ * `backstage.io/kubernetes-label-selector` and `kubectl -l`:
+ * `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`, joined by commas.
+ * Throws on anything else, so a typo is an error rather than "matches all".
+ */
+export function parseLabelSelector(text: string): LabelSelector {
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: LabelSelectorRequirement[] = [];
+  for (const term of splitTerms(text)) {
+    let m: RegExpMatchArray | null;
+    if ((m = term.match(/^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
+      const values = m[3].split(',').map(v => v.trim()).filter(Boolean);
+      matchExpressions.push({ key: m[1], operator: m[2] === 'in' ? 'In' : 'NotIn', values });
+    } else if ((m = term.match(/^([\w./-]+)\s*!=\s*([\w.-]*)$/))) {
+      matchExpressions.push({ key: m[1], operator: 'NotIn', values: [m[2]] });
+    } else if ((m = term.match(/^([\w./-]+)\s*==?\s*([\w.-]*)$/))) {
+      matchLabels[m[1]] = m[2];
+    } else if ((m = term.match(/^!\s*([\w./-]+)$/))) {
+      matchExpressions.push({ key: m[1], operator: 'DoesNotExist', values: [] });
+    } else if ((m = term.match(/^([\w./-]+)$/))) {
+      matchExpressions.push({ key: m[1], operator: 'Exists', values: [] });
+    } else {
+      throw new Error(`cannot read label selector term "${term}" in "${text}"`);
+    }
+  }
+  return { matchLabels, matchExpressions };
+}
+
+/** Splits on commas that are not inside `( … )`. */
+function splitTerms(text: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    if (char === ',' && depth === 0) {
+      terms.push(current.trim());
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (current.trim()) terms.push(current.trim());
+  return terms.filter(Boolean);
+}

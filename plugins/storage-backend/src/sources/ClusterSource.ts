@@ -1,0 +1,31 @@
+import type {
+  ClusterStatus,
+  ResourceKind,
+  ResourceStatus,
+} from '@gitops-storage/plugin-storage-common';
+
+/**
+ * What a source delivers for one cluster. Objects arrive raw; the store
+ * projects them on ingest and keeps only what verdicts need.
+ */
+export interface ClusterSink {
+  /** A full (re)list of a kind begins. */
+  listStarted(kind: ResourceKind): void;
+  upsert(kind: ResourceKind, object: unknown): void;
+  remove(kind: ResourceKind, object: unknown): void;
+  /** The (re)list is complete: objects not upserted since it began are gone. */
+  listFinished(kind: ResourceKind): void;
+  /** A kind's read status changed (synced, forbidden, absent, unreachable…). */
+  status(kind: ResourceKind, status: ResourceStatus): void;
+}
+
+/** A cluster whose storage objects the plugin reads: live, or a snapshot. */
+export interface ClusterSource {
+  readonly name: string;
+  readonly type: 'kubernetes' | 'snapshot';
+  /** Starts reading; resolves once every kind has been listed (or failed). */
+  start(sink: ClusterSink): Promise<void>;
+  stop(): Promise<void>;
+  /** How well the cluster is read right now. */
+  status(): ClusterStatus;
+}

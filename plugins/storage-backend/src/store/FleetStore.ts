@@ -1,0 +1,93 @@
+import {
+  VERDICT_SEVERITY,
+  type BackupStorageLocationStatus,
+  type ClaimCoverage,
+  type ClusterStatus,
+} from '@gitops-storage/plugin-storage-common';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { resolveClaims } from '../entities/resolveClaims';
+import type { EntityTarget } from '../entities/entityTarget';
+import type { ClusterCache } from './ClusterCache';
+
+/** Worst verdict first, then by cluster, namespace and name. */
+export function compareWorstFirst(a: ClaimCoverage, b: ClaimCoverage): number {
+  return (
+    VERDICT_SEVERITY[b.verdict] - VERDICT_SEVERITY[a.verdict] ||
+    a.cluster.localeCompare(b.cluster) ||
+    a.namespace.localeCompare(b.namespace) ||
+    a.name.localeCompare(b.name)
+  );
+}
+
+/** Every configured cluster's cache, and the fleet-wide reads the API serves. */
+export class FleetStore {
+  #sorted?: { key: string; claims: ClaimCoverage[] };
+
+  constructor(
+    private readonly caches: readonly ClusterCache[],
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** Starts every cluster; resolves when each has synced once (or failed). */
+  async start(): Promise<void> {
+    await Promise.all(
+      this.caches.map(cache =>
+        cache.start().catch(error =>
+          this.logger.error(`cluster ${cache.name} failed to start: ${error}`),
+        ),
+      ),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.caches.map(c => c.stop()));
+  }
+
+  clusterNames(): string[] {
+    return this.caches.map(c => c.name);
+  }
+
+  clusters(): ClusterStatus[] {
+    return this.caches.map(c => c.clusterStatus());
+  }
+
+  /** An entity's claims in the clusters it targets, with those clusters' status. */
+  entityClaims(target: EntityTarget): { claims: ClaimCoverage[]; clusters: ClusterStatus[] } {
+    const caches = this.caches.filter(c => !target.cluster || c.name === target.cluster);
+    const claims: ClaimCoverage[] = [];
+    for (const cache of caches) {
+      for (const key of resolveClaims(cache, target)) {
+        const coverage = cache.coverage(key);
+        if (coverage) claims.push(coverage);
+      }
+    }
+    return { claims: claims.sort(compareWorstFirst), clusters: caches.map(c => c.clusterStatus()) };
+  }
+
+  /** Every claim in the fleet, worst first (cached until a verdict changes). */
+  allClaims(): ClaimCoverage[] {
+    const perCluster = this.caches.map(c => c.allCoverage());
+    const key = this.caches.map(c => `${c.name}:${c.revision}`).join('|');
+    if (this.#sorted?.key !== key) {
+      this.#sorted = { key, claims: perCluster.flat().sort(compareWorstFirst) };
+    }
+    return this.#sorted.claims;
+  }
+
+  backupStorageLocations(): BackupStorageLocationStatus[] {
+    return this.caches.flatMap(cache =>
+      [...cache.state.backupStorageLocations()].map(bsl => ({
+        cluster: cache.name,
+        name: bsl.name,
+        phase:
+          bsl.phase === 'Available' || bsl.phase === 'Unavailable'
+            ? bsl.phase
+            : ('Unknown' as const),
+        default: bsl.default,
+        provider: bsl.provider,
+        lastValidationTime: bsl.lastValidationTime,
+        message: bsl.message,
+      })),
+    );
+  }
+}

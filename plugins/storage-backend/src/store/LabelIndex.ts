@@ -1,0 +1,64 @@
+/** The label Backstage's Kubernetes plugin finds an entity's workloads by. */
+export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
+
+type Meta = { name?: string; namespace?: string; labels?: Record<string, string> };
+
+function metaOf(object: unknown): Meta {
+  return ((object as { metadata?: Meta })?.metadata ?? {}) as Meta;
+}
+
+/**
+ * Labels of a cluster's pods or claims by `namespace/name`, with an inverted
+ * index on `backstage.io/kubernetes-id`, so an entity's objects are found
+ * without a scan in the common case. Fed with raw objects as they arrive.
+ */
+export class LabelIndex {
+  #labels = new Map<string, Record<string, string>>();
+  #byId = new Map<string, Set<string>>();
+
+  upsert(object: unknown): void {
+    const meta = metaOf(object);
+    if (!meta.name) return;
+    const key = `${meta.namespace ?? ''}/${meta.name}`;
+    this.#unindex(key);
+    const labels = meta.labels ?? {};
+    this.#labels.set(key, labels);
+    const id = labels[KUBERNETES_ID_LABEL];
+    if (id !== undefined) {
+      let keys = this.#byId.get(id);
+      if (!keys) this.#byId.set(id, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  remove(object: unknown): void {
+    const meta = metaOf(object);
+    this.#unindex(`${meta.namespace ?? ''}/${meta.name}`);
+  }
+
+  clear(): void {
+    this.#labels.clear();
+    this.#byId.clear();
+  }
+
+  /** Keys of the objects labelled `backstage.io/kubernetes-id=<id>`. */
+  withKubernetesId(id: string): ReadonlySet<string> {
+    return this.#byId.get(id) ?? new Set();
+  }
+
+  /** Every object's key and labels (for selectors the id index cannot answer). */
+  entries(): IterableIterator<[string, Record<string, string>]> {
+    return this.#labels.entries();
+  }
+
+  #unindex(key: string) {
+    const labels = this.#labels.get(key);
+    if (!labels) return;
+    this.#labels.delete(key);
+    const id = labels[KUBERNETES_ID_LABEL];
+    if (id === undefined) return;
+    const keys = this.#byId.get(id);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#byId.delete(id);
+  }
+}
