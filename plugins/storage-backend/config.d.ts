@@ -80,6 +80,11 @@ export interface Config {
       pageSize?: number;
       /** Server-side watch timeout before a re-watch, default 300. */
       watchTimeoutSeconds?: number;
+      /**
+       * How long a cluster may lag (watches broken, retries failing) before
+       * its data counts as unreachable and its verdicts as unknown, default 300.
+       */
+      staleAfterSeconds?: number;
     };
   };
 }

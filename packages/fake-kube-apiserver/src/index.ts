@@ -16,3 +16,4 @@ export type {
 } from './ResourceStore';
 export { parseResourcePath } from './resourcePath';
 export { writeKubeconfig } from './kubeconfig';
+export { loadObjects } from './loadObjects';

@@ -10,12 +10,13 @@ import type {
   CoverageResponse,
   EntityStorageResponse,
 } from '@gitops-storage/plugin-storage-common';
+import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { storagePlugin } from './plugin';
 import { eventually } from './testing/RecordingSink';
 import { paymentsSnapshot } from './testing/snapshotFixture';
 
-const entities = [
+const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -52,7 +53,7 @@ const tiers = [{ name: 'nfs', storageClasses: ['storage-nfs'], rpo: { hours: 24 
 describe('storage backend plugin', () => {
   const snapshotDir = createMockDirectory();
 
-  async function startBackend(permission?: AuthorizeResult) {
+  async function startBackend(permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
     const { server } = await startTestBackend({
       features: [

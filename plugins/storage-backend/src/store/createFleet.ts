@@ -32,6 +32,7 @@ export function createFleet(options: FleetOptions): FleetStore {
   const sync = {
     pageSize: config.getOptionalNumber('storage.sync.pageSize'),
     watchTimeoutSeconds: config.getOptionalNumber('storage.sync.watchTimeoutSeconds'),
+    staleAfterMs: seconds(config.getOptionalNumber('storage.sync.staleAfterSeconds')),
   };
   const caches = readClusterConfigs(config).map(cluster => {
     const source = createSource(cluster, veleroNamespace, sync, options);
@@ -54,7 +55,7 @@ export function createFleet(options: FleetOptions): FleetStore {
 function createSource(
   cluster: ClusterConfig,
   veleroNamespace: string,
-  sync: { pageSize?: number; watchTimeoutSeconds?: number },
+  sync: { pageSize?: number; watchTimeoutSeconds?: number; staleAfterMs?: number },
   options: FleetOptions,
 ): ClusterSource {
   const logger = options.logger.child({ cluster: cluster.name });
@@ -75,4 +76,8 @@ function createSource(
     logger,
     ...sync,
   });
+}
+
+function seconds(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : value * 1000;
 }

@@ -18,7 +18,7 @@ describe('KubernetesClusterSource against a fake API server', () => {
   let source: KubernetesClusterSource | undefined;
 
   async function startSource(
-    options: { token?: string; url?: string; watchIdleMs?: number } = {},
+    options: { token?: string; url?: string; watchIdleMs?: number; staleAfterMs?: number } = {},
   ) {
     const sink = new RecordingSink();
     const cluster = {
@@ -37,6 +37,7 @@ describe('KubernetesClusterSource against a fake API server', () => {
       pageSize: 3,
       backoff: FAST_BACKOFF,
       watchIdleMs: options.watchIdleMs,
+      staleAfterMs: options.staleAfterMs,
     });
     await source.start(sink);
     return sink;
@@ -175,6 +176,16 @@ describe('KubernetesClusterSource against a fake API server', () => {
     store.put(pathOf('Namespace'), object('Namespace', 'slow'));
     const sink = await startSource();
     expect(sink.names('Namespace')).toEqual(['/slow']);
+  });
+
+  it('turns lagging into unreachable when a synced cluster stays away', async () => {
+    await startServer(storeWithKinds());
+    const sink = await startSource({ staleAfterMs: 300 });
+    await server.close();
+    await eventually(() => expect(sink.statuses.get('Pod')?.status).toBe('lagging'));
+    await eventually(() => expect(sink.statuses.get('Pod')?.status).toBe('unreachable'));
+    expect(source!.status().status).toBe('unreachable');
+    await startServer(storeWithKinds());
   });
 
   it('reports a cluster nobody answers for as unreachable', async () => {

@@ -20,6 +20,7 @@ export interface KubernetesClusterSourceOptions {
   backoff?: BackoffOptions;
   watchTimeoutSeconds?: number;
   watchIdleMs?: number;
+  staleAfterMs?: number;
 }
 
 /** Worst first: the cluster's status is the worst of its kinds'. */
@@ -63,6 +64,7 @@ export class KubernetesClusterSource implements ClusterSource {
         backoff: this.options.backoff,
         watchTimeoutSeconds: this.options.watchTimeoutSeconds,
         watchIdleMs: this.options.watchIdleMs,
+        staleAfterMs: this.options.staleAfterMs,
         sink: {
           listStarted: () => sink.listStarted(kind),
           upsert: o => sink.upsert(kind, o),

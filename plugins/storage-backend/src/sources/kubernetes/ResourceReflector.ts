@@ -34,6 +34,11 @@ export interface ReflectorOptions {
   watchTimeoutSeconds?: number;
   /** A watch that sends nothing (not even a bookmark) this long is restarted. */
   watchIdleMs?: number;
+  /**
+   * How long data may lag (watch broken, retries failing) before the kind
+   * counts as unreachable and its verdicts as unknown. Default 5 minutes.
+   */
+  staleAfterMs?: number;
   onError?: (error: unknown, status: ClusterHealth | 'absent') => void;
 }
 
@@ -56,6 +61,8 @@ export class ResourceReflector {
   #stopped = false;
   /** The resourceVersion to watch from; undefined means relist first. */
   #version?: string;
+  /** When the data was last known to be current (ms since epoch). */
+  #currentAt = 0;
   #watch?: WatchHandle;
   #wake?: () => void;
   #status: ResourceStatus;
@@ -104,8 +111,15 @@ export class ResourceReflector {
         if (statusCodeOf(error) === 410) this.#version = undefined;
         let status = classifyError(error);
         // A watch that breaks after a good list leaves data that is behind,
-        // not missing: lagging until the reflector catches up.
-        if (!listing && status === 'unreachable') status = 'lagging';
+        // not missing: lagging until the reflector catches up, or until it
+        // has lagged so long that the data can no longer be trusted.
+        if (
+          !listing &&
+          status === 'unreachable' &&
+          Date.now() - this.#currentAt < (this.options.staleAfterMs ?? 300_000)
+        ) {
+          status = 'lagging';
+        }
         this.setStatus(status, describeError(error));
         this.options.onError?.(error, status);
         firstSync();
@@ -135,6 +149,7 @@ export class ResourceReflector {
       version = page.metadata.resourceVersion ?? version;
     } while (token && !this.#stopped);
     sink.listFinished();
+    this.#currentAt = Date.now();
     this.#status = {
       resource: this.options.resource,
       status: 'synced',
@@ -223,6 +238,7 @@ export class ResourceReflector {
   }
 
   private markLive() {
+    this.#currentAt = Date.now();
     const now = new Date().toISOString();
     if (this.#status.status !== 'synced') {
       this.#status = { ...this.#status, status: 'synced', error: undefined, lastEventAt: now };
