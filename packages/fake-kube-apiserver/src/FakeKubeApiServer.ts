@@ -78,13 +78,15 @@ export class FakeKubeApiServer {
     private readonly options: FakeKubeApiServerOptions,
   ) {}
 
-  static async start(options: FakeKubeApiServerOptions): Promise<FakeKubeApiServer> {
-    let instance: FakeKubeApiServer | undefined;
-    const server = http.createServer((req, res) => instance!.handle(req, res));
-    instance = new FakeKubeApiServer(server, options);
+  static async start(
+    options: FakeKubeApiServerOptions,
+  ): Promise<FakeKubeApiServer> {
+    const server = http.createServer();
+    const instance = new FakeKubeApiServer(server, options);
+    server.on('request', (req, res) => instance.handle(req, res));
     server.on('connection', socket => {
-      instance!.#sockets.add(socket);
-      socket.on('close', () => instance!.#sockets.delete(socket));
+      instance.#sockets.add(socket);
+      socket.on('close', () => instance.#sockets.delete(socket));
     });
     await new Promise<void>(resolve =>
       server.listen(options.port ?? 0, '127.0.0.1', resolve),
@@ -142,7 +144,11 @@ export class FakeKubeApiServer {
       await new Promise(resolve => setTimeout(resolve, fault.delayMs));
     }
     if (fault && 'status' in fault) {
-      this.sendStatus(res, fault.status, fault.message ?? `injected ${fault.status}`);
+      this.sendStatus(
+        res,
+        fault.status,
+        fault.message ?? `injected ${fault.status}`,
+      );
       return;
     }
     if (req.method !== 'GET' || !path) {
@@ -150,7 +156,11 @@ export class FakeKubeApiServer {
       return;
     }
     if (!this.options.store.hasResource(path)) {
-      this.sendStatus(res, 404, `the server could not find the requested resource (${path.resource})`);
+      this.sendStatus(
+        res,
+        404,
+        `the server could not find the requested resource (${path.resource})`,
+      );
       return;
     }
     if (isWatch) {
@@ -174,7 +184,11 @@ export class FakeKubeApiServer {
     return fault;
   }
 
-  private list(path: ResourcePath, params: URLSearchParams, res: http.ServerResponse) {
+  private list(
+    path: ResourcePath,
+    params: URLSearchParams,
+    res: http.ServerResponse,
+  ) {
     this.stats.lists += 1;
     const { store } = this.options;
     const limit = Number(params.get('limit') ?? 0) || Number.MAX_SAFE_INTEGER;
@@ -213,7 +227,11 @@ export class FakeKubeApiServer {
     this.sendJson(res, 200, body);
   }
 
-  private watch(path: ResourcePath, params: URLSearchParams, res: http.ServerResponse) {
+  private watch(
+    path: ResourcePath,
+    params: URLSearchParams,
+    res: http.ServerResponse,
+  ) {
     this.stats.watches += 1;
     const { store } = this.options;
     res.writeHead(200, {
@@ -230,7 +248,11 @@ export class FakeKubeApiServer {
     if (backlog === 'gone') {
       write({
         type: 'ERROR',
-        object: status(410, 'Expired', `too old resource version: ${since} (${store.currentVersion()})`),
+        object: status(
+          410,
+          'Expired',
+          `too old resource version: ${since} (${store.currentVersion()})`,
+        ),
       });
       res.end();
       return;
@@ -239,7 +261,10 @@ export class FakeKubeApiServer {
     backlog.forEach(write);
 
     const unsubscribe = store.subscribe((eventPath, event) => {
-      if (sameResource(eventPath, path) && pathCovers(path, eventPath.namespace)) {
+      if (
+        sameResource(eventPath, path) &&
+        pathCovers(path, eventPath.namespace)
+      ) {
         write(event);
       }
     });
@@ -251,7 +276,9 @@ export class FakeKubeApiServer {
             type: 'BOOKMARK',
             object: {
               kind: KIND_BY_RESOURCE[path.resource],
-              apiVersion: path.group ? `${path.group}/${path.version}` : path.version,
+              apiVersion: path.group
+                ? `${path.group}/${path.version}`
+                : path.version,
               metadata: { resourceVersion: store.currentVersion() },
             },
           });
@@ -292,7 +319,10 @@ function decodeContinue(
 ): { offset: number; version: string } | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64url').toString());
-    if (typeof parsed.offset === 'number' && typeof parsed.version === 'string') {
+    if (
+      typeof parsed.offset === 'number' &&
+      typeof parsed.version === 'string'
+    ) {
       return parsed;
     }
   } catch {

@@ -35,12 +35,16 @@ export class InMemoryResourceStore implements ResourceStore {
 
   /** Makes a resource type exist (empty), so lists answer 200 instead of 404. */
   defineResource(path: Omit<ResourcePath, 'namespace'>): this {
-    if (!this.#types.has(typeKey(path))) this.#types.set(typeKey(path), new Map());
+    if (!this.#types.has(typeKey(path)))
+      this.#types.set(typeKey(path), new Map());
     return this;
   }
 
   /** Creates or replaces an object; emits ADDED or MODIFIED. */
-  put(path: Omit<ResourcePath, 'namespace'>, object: StoredObject): StoredObject {
+  put(
+    path: Omit<ResourcePath, 'namespace'>,
+    object: StoredObject,
+  ): StoredObject {
     this.defineResource(path);
     const objects = this.#types.get(typeKey(path))!;
     const stored = clone(object);
@@ -85,13 +89,16 @@ export class InMemoryResourceStore implements ResourceStore {
   }
 
   listPage(path: ResourcePath, offset: number, limit: number) {
-    const all = [...(this.#types.get(typeKey(path))?.values() ?? [])].filter(o =>
-      pathCovers(path, o.metadata.namespace),
+    const all = [...(this.#types.get(typeKey(path))?.values() ?? [])].filter(
+      o => pathCovers(path, o.metadata.namespace),
     );
     return { items: all.slice(offset, offset + limit), total: all.length };
   }
 
-  eventsSince(path: ResourcePath, resourceVersion: string): WatchEvent[] | 'gone' {
+  eventsSince(
+    path: ResourcePath,
+    resourceVersion: string,
+  ): WatchEvent[] | 'gone' {
     const since = Number(resourceVersion);
     if (!Number.isFinite(since)) return 'gone';
     if (since + 1 < this.#oldestKept) return 'gone';

@@ -46,7 +46,12 @@ export interface ResourceStore {
    * Events after `resourceVersion` for the path, or `'gone'` when that
    * version is older than the oldest event kept (the server answers 410).
    */
-  eventsSince(path: ResourcePath, resourceVersion: string): WatchEvent[] | 'gone';
+  eventsSince(
+    path: ResourcePath,
+    resourceVersion: string,
+  ): WatchEvent[] | 'gone';
   /** Calls back on every new event; returns an unsubscribe function. */
-  subscribe(listener: (path: ResourcePath, event: WatchEvent) => void): () => void;
+  subscribe(
+    listener: (path: ResourcePath, event: WatchEvent) => void,
+  ): () => void;
 }

@@ -16,9 +16,15 @@ export function writeKubeconfig(
       name: c.name,
       // The fake servers speak plain HTTP, which client-node only allows
       // with TLS verification off.
-      cluster: { server: c.server, 'insecure-skip-tls-verify': c.server.startsWith('http:') },
+      cluster: {
+        server: c.server,
+        'insecure-skip-tls-verify': c.server.startsWith('http:'),
+      },
     })),
-    users: clusters.map(c => ({ name: `${c.name}-user`, user: { token: c.token ?? 'fake-token' } })),
+    users: clusters.map(c => ({
+      name: `${c.name}-user`,
+      user: { token: c.token ?? 'fake-token' },
+    })),
     contexts: clusters.map(c => ({
       name: c.name,
       context: { cluster: c.name, user: `${c.name}-user` },

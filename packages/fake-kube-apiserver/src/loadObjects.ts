@@ -1,4 +1,7 @@
-import { RESOURCE_KIND_INFO, resourceKindOf } from '@gitops-storage/plugin-storage-common';
+import {
+  RESOURCE_KIND_INFO,
+  resourceKindOf,
+} from '@gitops-storage/plugin-storage-common';
 import type { InMemoryResourceStore } from './InMemoryResourceStore';
 import type { StoredObject } from './ResourceStore';
 
@@ -7,9 +10,16 @@ import type { StoredObject } from './ResourceStore';
  * defining every kind the storage plugin reads (so an empty kind lists as
  * empty rather than 404). Objects of other kinds are skipped. Returns the count.
  */
-export function loadObjects(store: InMemoryResourceStore, objects: readonly unknown[]): number {
+export function loadObjects(
+  store: InMemoryResourceStore,
+  objects: readonly unknown[],
+): number {
   for (const info of Object.values(RESOURCE_KIND_INFO)) {
-    store.defineResource({ group: info.group, version: info.version, resource: info.plural });
+    store.defineResource({
+      group: info.group,
+      version: info.version,
+      resource: info.plural,
+    });
   }
   let count = 0;
   for (const object of objects) {

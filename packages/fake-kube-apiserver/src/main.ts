@@ -26,7 +26,9 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     process.exit(snapshot ? 0 : 2);
   }
-  const kubeconfig = path.resolve(arg('--kubeconfig') ?? '.data/fake-cluster/kubeconfig');
+  const kubeconfig = path.resolve(
+    arg('--kubeconfig') ?? '.data/fake-cluster/kubeconfig',
+  );
   const name = path.basename(path.resolve(snapshot));
   const { documents } = await readSnapshotDocuments(snapshot);
   const timeShift = !process.argv.includes('--no-time-shift');
@@ -51,6 +53,8 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`fake-kube-apiserver: ${error instanceof Error ? error.message : error}\n`);
+  process.stderr.write(
+    `fake-kube-apiserver: ${error instanceof Error ? error.message : error}\n`,
+  );
   process.exit(1);
 });

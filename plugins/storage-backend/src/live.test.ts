@@ -13,9 +13,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { storagePlugin } from './plugin';
-import { pathOf } from './testing/fakeCluster';
-import { eventually } from './testing/RecordingSink';
-import { paymentsSnapshot } from './testing/snapshotFixture';
+import { pathOf } from './__testUtils__/fakeCluster';
+import { eventually } from './__testUtils__/RecordingSink';
+import { paymentsSnapshot } from './__testUtils__/snapshotFixture';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -41,7 +41,9 @@ describe('storage backend plugin on a live cluster', () => {
     store = new InMemoryResourceStore();
     loadObjects(store, parse(paymentsSnapshot(new Date())).items);
     server = await FakeKubeApiServer.start({ store, bookmarkIntervalMs: 100 });
-    writeKubeconfig(`${dir.path}/kubeconfig`, [{ name: 'live', server: server.url }]);
+    writeKubeconfig(`${dir.path}/kubeconfig`, [
+      { name: 'live', server: server.url },
+    ]);
   });
 
   afterEach(() => server.close());
@@ -54,7 +56,9 @@ describe('storage backend plugin on a live cluster', () => {
         mockServices.rootConfig.factory({
           data: {
             storage: {
-              tiers: [{ name: 'nfs', storageClasses: ['storage-nfs'], rpo: 'PT24H' }],
+              tiers: [
+                { name: 'nfs', storageClasses: ['storage-nfs'], rpo: 'PT24H' },
+              ],
               clusters: [
                 {
                   name: 'live',
@@ -72,14 +76,18 @@ describe('storage backend plugin on a live cluster', () => {
   }
 
   async function ledger(http: Awaited<ReturnType<typeof startBackend>>) {
-    const res = await request(http).get('/api/storage/entities/default/component/payments-api');
+    const res = await request(http).get(
+      '/api/storage/entities/default/component/payments-api',
+    );
     expect(res.status).toBe(200);
     return res.body.claims.find((c: { name: string }) => c.name === 'ledger');
   }
 
   it('serves verdicts from list + watch, and follows a volume backup that fails', async () => {
     const http = await startBackend();
-    await eventually(async () => expect((await ledger(http))?.verdict).toBe('protected'));
+    await eventually(async () =>
+      expect((await ledger(http))?.verdict).toBe('protected'),
+    );
 
     // Velero's next backup reaches the volume and fails.
     const now = new Date().toISOString();
@@ -93,7 +101,11 @@ describe('storage backend plugin on a live cluster', () => {
         labels: { 'velero.io/schedule-name': 'payments-daily' },
       },
       spec: { includedNamespaces: ['payments'], storageLocation: 'default' },
-      status: { phase: 'PartiallyFailed', startTimestamp: now, completionTimestamp: now },
+      status: {
+        phase: 'PartiallyFailed',
+        startTimestamp: now,
+        completionTimestamp: now,
+      },
     });
     store.put(pathOf('PodVolumeBackup'), {
       apiVersion: 'velero.io/v1',
@@ -102,11 +114,19 @@ describe('storage backend plugin on a live cluster', () => {
         name: 'payments-daily-2-xyz',
         namespace: 'velero',
         uid: 'pvb-2',
-        labels: { 'velero.io/backup-name': 'payments-daily-2', 'velero.io/pvc-uid': 'pvc-ledger' },
+        labels: {
+          'velero.io/backup-name': 'payments-daily-2',
+          'velero.io/pvc-uid': 'pvc-ledger',
+        },
       },
       spec: {
         volume: 'ledger',
-        pod: { kind: 'Pod', namespace: 'payments', name: 'payments-api-0', uid: 'pod-payments-api-0' },
+        pod: {
+          kind: 'Pod',
+          namespace: 'payments',
+          name: 'payments-api-0',
+          uid: 'pod-payments-api-0',
+        },
       },
       status: {
         phase: 'Failed',
@@ -119,25 +139,42 @@ describe('storage backend plugin on a live cluster', () => {
     await eventually(async () => {
       const claim = await ledger(http);
       expect(claim.verdict).toBe('failing');
-      expect(claim.reasons.map((r: { code: string }) => r.code)).toContain('volume-backup-failed');
-      expect(claim.lastAttempt).toMatchObject({ backup: 'payments-daily-2', phase: 'Failed' });
+      expect(claim.reasons.map((r: { code: string }) => r.code)).toContain(
+        'volume-backup-failed',
+      );
+      expect(claim.lastAttempt).toMatchObject({
+        backup: 'payments-daily-2',
+        phase: 'Failed',
+      });
     });
 
     // The schedule goes away: nothing covers the volume any more.
     store.delete(pathOf('Schedule'), 'payments-daily', 'velero');
-    await eventually(async () => expect((await ledger(http)).verdict).toBe('unprotected'));
+    await eventually(async () =>
+      expect((await ledger(http)).verdict).toBe('unprotected'),
+    );
   });
 
   it('says unknown, never protected, when Velero cannot be read', async () => {
-    server.addFault({ resource: 'podvolumebackups', status: 403, message: 'forbidden' });
+    server.addFault({
+      resource: 'podvolumebackups',
+      status: 403,
+      message: 'forbidden',
+    });
     const http = await startBackend();
     await eventually(async () => {
       const claim = await ledger(http);
       expect(claim.verdict).toBe('unknown');
-      expect(claim.reasons.map((r: { code: string }) => r.code)).toContain('velero-unreadable');
+      expect(claim.reasons.map((r: { code: string }) => r.code)).toContain(
+        'velero-unreadable',
+      );
     });
     const clusters = await request(http).get('/api/storage/clusters');
-    expect(clusters.body.clusters[0]).toMatchObject({ name: 'live', status: 'forbidden', source: 'kubernetes' });
+    expect(clusters.body.clusters[0]).toMatchObject({
+      name: 'live',
+      status: 'forbidden',
+      source: 'kubernetes',
+    });
   });
 
   it('says unknown when the cluster is unreachable', async () => {
@@ -147,7 +184,9 @@ describe('storage backend plugin on a live cluster', () => {
       const clusters = await request(http).get('/api/storage/clusters');
       expect(clusters.body.clusters[0].status).toBe('unreachable');
     });
-    const res = await request(http).get('/api/storage/entities/default/component/payments-api');
+    const res = await request(http).get(
+      '/api/storage/entities/default/component/payments-api',
+    );
     // Nothing was ever listed, so there are no volumes to judge; the cluster's
     // status says why, and the frontend shows it as an error.
     expect(res.body.claims).toEqual([]);

@@ -13,8 +13,8 @@ import type {
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { storagePlugin } from './plugin';
-import { eventually } from './testing/RecordingSink';
-import { paymentsSnapshot } from './testing/snapshotFixture';
+import { eventually } from './__testUtils__/RecordingSink';
+import { paymentsSnapshot } from './__testUtils__/snapshotFixture';
 
 const entities: Entity[] = [
   {
@@ -38,7 +38,11 @@ const entities: Entity[] = [
         'backstage.io/kubernetes-namespace': 'payments',
       },
     },
-    spec: { type: 'service', owner: 'group:default/team-payments', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/team-payments',
+      lifecycle: 'production',
+    },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -48,12 +52,16 @@ const entities: Entity[] = [
   },
 ];
 
-const tiers = [{ name: 'nfs', storageClasses: ['storage-nfs'], rpo: { hours: 24 } }];
+const tiers = [
+  { name: 'nfs', storageClasses: ['storage-nfs'], rpo: { hours: 24 } },
+];
 
 describe('storage backend plugin', () => {
   const snapshotDir = createMockDirectory();
 
-  async function startBackend(permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+  async function startBackend(
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
     const { server } = await startTestBackend({
       features: [
@@ -63,11 +71,15 @@ describe('storage backend plugin', () => {
           data: {
             storage: {
               tiers,
-              clusters: [{ name: 'demo', type: 'snapshot', path: snapshotDir.path }],
+              clusters: [
+                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
+              ],
             },
           },
         }),
-        ...(permission ? [mockServices.permissions.factory({ result: permission })] : []),
+        ...(permission
+          ? [mockServices.permissions.factory({ result: permission })]
+          : []),
       ],
     });
     // Clusters sync in the background; wait for the snapshot to be read.
@@ -86,20 +98,24 @@ describe('storage backend plugin', () => {
     expect(res.status).toBe(200);
   });
 
-  it.each(['/entities/default/component/payments-api', '/coverage', '/tiers', '/clusters'])(
-    'answers 401 to an unauthenticated GET %s',
-    async path => {
-      const server = await startBackend();
-      const res = await request(server)
-        .get(`/api/storage${path}`)
-        .set('Authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
-    },
-  );
+  it.each([
+    '/entities/default/component/payments-api',
+    '/coverage',
+    '/tiers',
+    '/clusters',
+  ])('answers 401 to an unauthenticated GET %s', async path => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/storage${path}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
 
   it("serves an entity's volumes with verdicts, found through its pods", async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/storage/entities/default/component/payments-api');
+    const res = await request(server).get(
+      '/api/storage/entities/default/component/payments-api',
+    );
     expect(res.status).toBe(200);
     const body = res.body as EntityStorageResponse;
     expect(body.entityRef).toBe('component:default/payments-api');
@@ -121,7 +137,9 @@ describe('storage backend plugin', () => {
       tiers: ['nfs'],
       totalCapacityBytes: 10 * 1024 ** 3,
     });
-    expect(body.clusters).toEqual([expect.objectContaining({ name: 'demo', status: 'synced' })]);
+    expect(body.clusters).toEqual([
+      expect.objectContaining({ name: 'demo', status: 'synced' }),
+    ]);
   });
 
   it('finds claims by label selector and namespace annotations', async () => {
@@ -130,26 +148,38 @@ describe('storage backend plugin', () => {
       '/api/storage/entities/default/component/scratch-by-selector',
     );
     expect(res.status).toBe(200);
-    expect(res.body.claims.map((c: { name: string }) => c.name)).toEqual(['ledger']);
+    expect(res.body.claims.map((c: { name: string }) => c.name)).toEqual([
+      'ledger',
+    ]);
   });
 
   it('answers an entity without Kubernetes annotations with no volumes', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/storage/entities/default/component/no-kubernetes');
+    const res = await request(server).get(
+      '/api/storage/entities/default/component/no-kubernetes',
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ claims: [], clusters: [], summary: { total: 0 } });
+    expect(res.body).toMatchObject({
+      claims: [],
+      clusters: [],
+      summary: { total: 0 },
+    });
   });
 
   it('answers 404 for an entity that does not exist', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/storage/entities/default/component/nope');
+    const res = await request(server).get(
+      '/api/storage/entities/default/component/nope',
+    );
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({ name: 'NotFoundError' });
   });
 
   it('answers 403 when the permission policy denies', async () => {
     const server = await startBackend(AuthorizeResult.DENY);
-    const entity = await request(server).get('/api/storage/entities/default/component/payments-api');
+    const entity = await request(server).get(
+      '/api/storage/entities/default/component/payments-api',
+    );
     expect(entity.status).toBe(403);
     const coverage = await request(server).get('/api/storage/coverage');
     expect(coverage.status).toBe(403);
@@ -166,7 +196,10 @@ describe('storage backend plugin', () => {
       ['ledger', 'protected'],
     ]);
     expect(body.rows[1]).toMatchObject({
-      entityRefs: ['component:default/payments-api', 'component:default/scratch-by-selector'],
+      entityRefs: [
+        'component:default/payments-api',
+        'component:default/scratch-by-selector',
+      ],
       owners: ['group:default/team-payments'],
     });
     expect(body.rows[0].reasons.map(r => r.code)).toContain('no-running-pod');
@@ -175,21 +208,36 @@ describe('storage backend plugin', () => {
       byVerdict: expect.objectContaining({ unprotected: 1, protected: 1 }),
     });
     expect(body.backupStorageLocations).toEqual([
-      expect.objectContaining({ cluster: 'demo', name: 'default', phase: 'Available', default: true }),
+      expect.objectContaining({
+        cluster: 'demo',
+        name: 'default',
+        phase: 'Available',
+        default: true,
+      }),
     ]);
 
     const filtered = await request(server).get(
       '/api/storage/coverage?verdict=protected&owner=group:default/team-payments',
     );
-    expect(filtered.body.rows.map((r: { name: string }) => r.name)).toEqual(['ledger']);
+    expect(filtered.body.rows.map((r: { name: string }) => r.name)).toEqual([
+      'ledger',
+    ]);
     expect(filtered.body.totalRows).toBe(1);
 
-    const paged = await request(server).get('/api/storage/coverage?limit=1&offset=1');
+    const paged = await request(server).get(
+      '/api/storage/coverage?limit=1&offset=1',
+    );
     expect(paged.body).toMatchObject({ totalRows: 2, offset: 1, limit: 1 });
-    expect(paged.body.rows.map((r: { name: string }) => r.name)).toEqual(['ledger']);
+    expect(paged.body.rows.map((r: { name: string }) => r.name)).toEqual([
+      'ledger',
+    ]);
 
-    const searched = await request(server).get('/api/storage/coverage?search=NO-RUNNING-POD');
-    expect(searched.body.rows.map((r: { name: string }) => r.name)).toEqual(['scratch']);
+    const searched = await request(server).get(
+      '/api/storage/coverage?search=NO-RUNNING-POD',
+    );
+    expect(searched.body.rows.map((r: { name: string }) => r.name)).toEqual([
+      'scratch',
+    ]);
   });
 
   it.each([
@@ -208,7 +256,11 @@ describe('storage backend plugin', () => {
     const res = await request(server).get('/api/storage/tiers');
     expect(res.status).toBe(200);
     expect(res.body.tiers).toEqual([
-      expect.objectContaining({ name: 'nfs', storageClasses: ['storage-nfs'], rpoSeconds: 86400 }),
+      expect.objectContaining({
+        name: 'nfs',
+        storageClasses: ['storage-nfs'],
+        rpoSeconds: 86400,
+      }),
     ]);
   });
 
@@ -224,8 +276,12 @@ status: { phase: Pending }
 `,
     });
     await eventually(async () => {
-      const res = await request(server).get('/api/storage/coverage?search=late');
-      expect(res.body.rows.map((r: { name: string }) => r.name)).toEqual(['late']);
+      const res = await request(server).get(
+        '/api/storage/coverage?search=late',
+      );
+      expect(res.body.rows.map((r: { name: string }) => r.name)).toEqual([
+        'late',
+      ]);
     });
   });
 });

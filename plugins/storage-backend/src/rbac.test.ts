@@ -7,7 +7,10 @@ type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
 
 describe('rbac/storage-reader.yaml', () => {
   const docs = parseAllDocuments(
-    fs.readFileSync(path.resolve(__dirname, '../rbac/storage-reader.yaml'), 'utf8'),
+    fs.readFileSync(
+      path.resolve(__dirname, '../rbac/storage-reader.yaml'),
+      'utf8',
+    ),
   ).map(d => d.toJS());
   const rules: Rule[] = docs
     .filter(d => d.kind === 'ClusterRole' || d.kind === 'Role')
@@ -27,6 +30,8 @@ describe('rbac/storage-reader.yaml', () => {
   it('grants Velero kinds in the Velero namespace only', () => {
     const role = docs.find(d => d.kind === 'Role');
     expect(role.metadata.namespace).toBe('velero');
-    expect(role.rules.every((r: Rule) => r.apiGroups.includes('velero.io'))).toBe(true);
+    expect(
+      role.rules.every((r: Rule) => r.apiGroups.includes('velero.io')),
+    ).toBe(true);
   });
 });

@@ -35,7 +35,8 @@ export type ClusterConfig =
 export function readClusterConfigs(config: Config): ClusterConfig[] {
   const own = config.getOptionalConfigArray('storage.clusters');
   if (own) return own.map(readStorageCluster);
-  const locators = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const locators =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return locators
     .filter(l => l.getString('type') === 'config')
     .flatMap(l => l.getOptionalConfigArray('clusters') ?? [])
@@ -62,7 +63,10 @@ function readStorageCluster(c: Config): ClusterConfig {
   let auth: KubernetesAuth;
   switch (authProvider) {
     case 'serviceAccount':
-      auth = { type: 'serviceAccount', token: c.getOptionalString('serviceAccountToken') };
+      auth = {
+        type: 'serviceAccount',
+        token: c.getOptionalString('serviceAccountToken'),
+      };
       break;
     case 'kubeconfig':
       auth = {
@@ -107,7 +111,10 @@ function readKubernetesPluginCluster(c: Config): ClusterConfig {
     type: 'kubernetes',
     name,
     url: c.getString('url'),
-    auth: { type: 'serviceAccount', token: c.getOptionalString('serviceAccountToken') },
+    auth: {
+      type: 'serviceAccount',
+      token: c.getOptionalString('serviceAccountToken'),
+    },
     caData: c.getOptionalString('caData'),
     caFile: c.getOptionalString('caFile'),
     skipTLSVerify: c.getOptionalBoolean('skipTLSVerify'),

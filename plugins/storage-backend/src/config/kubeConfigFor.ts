@@ -5,7 +5,9 @@ import type { ClusterConfig } from './clusterConfig';
 type KubernetesCluster = Extract<ClusterConfig, { type: 'kubernetes' }>;
 
 /** A client-node KubeConfig for one configured cluster. */
-export async function kubeConfigFor(cluster: KubernetesCluster): Promise<KubeConfig> {
+export async function kubeConfigFor(
+  cluster: KubernetesCluster,
+): Promise<KubeConfig> {
   const { KubeConfig } = await loadClientNode();
   const kc = new KubeConfig();
   const { auth } = cluster;
@@ -17,7 +19,9 @@ export async function kubeConfigFor(cluster: KubernetesCluster): Promise<KubeCon
     if (auth.context) kc.setCurrentContext(auth.context);
     if (!kc.getCurrentCluster()) {
       throw new Error(
-        `cluster ${cluster.name}: the kubeconfig has no context ${auth.context ?? '(current)'}`,
+        `cluster ${cluster.name}: the kubeconfig has no context ${
+          auth.context ?? '(current)'
+        }`,
       );
     }
   } else {
@@ -32,7 +36,9 @@ export async function kubeConfigFor(cluster: KubernetesCluster): Promise<KubeCon
         },
       ],
       users: [{ name: 'storage-plugin', token: auth.token }],
-      contexts: [{ name: cluster.name, cluster: cluster.name, user: 'storage-plugin' }],
+      contexts: [
+        { name: cluster.name, cluster: cluster.name, user: 'storage-plugin' },
+      ],
       currentContext: cluster.name,
     });
   }

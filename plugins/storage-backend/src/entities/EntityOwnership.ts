@@ -7,7 +7,11 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { FleetStore } from '../store/FleetStore';
-import { entityTarget, KUBERNETES_ID_ANNOTATION, KUBERNETES_LABEL_SELECTOR_ANNOTATION } from './entityTarget';
+import {
+  entityTarget,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+} from './entityTarget';
 
 export interface ClaimOwnership {
   entityRefs: string[];
@@ -17,7 +21,11 @@ export interface ClaimOwnership {
 const NONE: ClaimOwnership = { entityRefs: [], owners: [] };
 
 /** `cluster/namespace/name` of a claim. */
-export function claimRef(c: { cluster: string; namespace: string; name: string }): string {
+export function claimRef(c: {
+  cluster: string;
+  namespace: string;
+  name: string;
+}): string {
   return `${c.cluster}/${c.namespace}/${c.name}`;
 }
 
@@ -42,7 +50,13 @@ export class EntityOwnership {
   ) {}
 
   /** Ownership of every claim, refreshed when older than maxAgeMs. */
-  async current(): Promise<(claim: { cluster: string; namespace: string; name: string }) => ClaimOwnership> {
+  async current(): Promise<
+    (claim: {
+      cluster: string;
+      namespace: string;
+      name: string;
+    }) => ClaimOwnership
+  > {
     if (Date.now() - this.#builtAt > (this.deps.maxAgeMs ?? 60_000)) {
       this.#building ??= this.build().finally(() => {
         this.#building = undefined;
@@ -59,8 +73,14 @@ export class EntityOwnership {
     const { items } = await catalog.getEntities(
       {
         filter: [
-          { [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
-          { [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+          {
+            [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          {
+            [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
         ],
         fields: ['kind', 'metadata', 'spec.owner'],
       },

@@ -7,7 +7,8 @@ import { parseLabelSelector } from './parseLabelSelector';
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';
 export const KUBERNETES_CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
 
 /** Which workloads and claims belong to an entity, as the Kubernetes plugin finds them. */
@@ -35,7 +36,9 @@ export function entityTarget(entity: Entity): EntityTarget | undefined {
       return { selector: parseLabelSelector(selectorText), namespace, cluster };
     } catch (error) {
       throw new InputError(
-        `The entity's ${KUBERNETES_LABEL_SELECTOR_ANNOTATION} annotation is not a label selector: ${(error as Error).message}`,
+        `The entity's ${KUBERNETES_LABEL_SELECTOR_ANNOTATION} annotation is not a label selector: ${
+          (error as Error).message
+        }`,
       );
     }
   }

@@ -13,18 +13,41 @@ export function parseLabelSelector(text: string): LabelSelector {
   const matchLabels: Record<string, string> = {};
   const matchExpressions: LabelSelectorRequirement[] = [];
   for (const term of splitTerms(text)) {
-    let m: RegExpMatchArray | null;
-    if ((m = term.match(/^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
-      const values = m[3].split(',').map(v => v.trim()).filter(Boolean);
-      matchExpressions.push({ key: m[1], operator: m[2] === 'in' ? 'In' : 'NotIn', values });
-    } else if ((m = term.match(/^([\w./-]+)\s*!=\s*([\w.-]*)$/))) {
-      matchExpressions.push({ key: m[1], operator: 'NotIn', values: [m[2]] });
-    } else if ((m = term.match(/^([\w./-]+)\s*==?\s*([\w.-]*)$/))) {
-      matchLabels[m[1]] = m[2];
-    } else if ((m = term.match(/^!\s*([\w./-]+)$/))) {
-      matchExpressions.push({ key: m[1], operator: 'DoesNotExist', values: [] });
-    } else if ((m = term.match(/^([\w./-]+)$/))) {
-      matchExpressions.push({ key: m[1], operator: 'Exists', values: [] });
+    const set = term.match(/^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/);
+    const notEqual = term.match(/^([\w./-]+)\s*!=\s*([\w.-]*)$/);
+    const equal = term.match(/^([\w./-]+)\s*==?\s*([\w.-]*)$/);
+    const absent = term.match(/^!\s*([\w./-]+)$/);
+    const present = term.match(/^([\w./-]+)$/);
+    if (set) {
+      const values = set[3]
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
+      matchExpressions.push({
+        key: set[1],
+        operator: set[2] === 'in' ? 'In' : 'NotIn',
+        values,
+      });
+    } else if (notEqual) {
+      matchExpressions.push({
+        key: notEqual[1],
+        operator: 'NotIn',
+        values: [notEqual[2]],
+      });
+    } else if (equal) {
+      matchLabels[equal[1]] = equal[2];
+    } else if (absent) {
+      matchExpressions.push({
+        key: absent[1],
+        operator: 'DoesNotExist',
+        values: [],
+      });
+    } else if (present) {
+      matchExpressions.push({
+        key: present[1],
+        operator: 'Exists',
+        values: [],
+      });
     } else {
       throw new Error(`cannot read label selector term "${term}" in "${text}"`);
     }

@@ -11,7 +11,10 @@ import type { EntityTarget } from './entityTarget';
  * The claims of an entity in one cluster: claims mounted by its pods, plus
  * claims its selector matches directly.
  */
-export function resolveClaims(cache: ClusterCache, target: EntityTarget): Set<ClaimKey> {
+export function resolveClaims(
+  cache: ClusterCache,
+  target: EntityTarget,
+): Set<ClaimKey> {
   const result = new Set<ClaimKey>();
   for (const podKey of matching(cache.pods, target)) {
     const [namespace, name] = splitKey(podKey);
@@ -33,7 +36,8 @@ function* matching(index: LabelIndex, target: EntityTarget): Iterable<string> {
     return;
   }
   for (const [key, labels] of index.entries()) {
-    if (inNamespace(key) && matchesLabelSelector(target.selector, labels)) yield key;
+    if (inNamespace(key) && matchesLabelSelector(target.selector, labels))
+      yield key;
   }
 }
 

@@ -8,7 +8,12 @@ import {
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
-type QueryValue = undefined | string | string[] | Record<string, unknown> | unknown[];
+type QueryValue =
+  | undefined
+  | string
+  | string[]
+  | Record<string, unknown>
+  | unknown[];
 
 /** Repeated (`?a=x&a=y`) and comma-separated (`?a=x,y`) values alike. */
 function list(value: QueryValue): string[] | undefined {
@@ -20,7 +25,12 @@ function list(value: QueryValue): string[] | undefined {
   return items.length ? items : undefined;
 }
 
-function integer(value: QueryValue, name: string, min: number, max: number): number | undefined {
+function integer(
+  value: QueryValue,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (typeof value !== 'string' || !Number.isInteger(n) || n < min || n > max) {
@@ -30,13 +40,16 @@ function integer(value: QueryValue, name: string, min: number, max: number): num
 }
 
 /** Reads and validates the query of `GET /coverage`. */
-export function parseCoverageQuery(query: Record<string, QueryValue>): CoverageQuery {
+export function parseCoverageQuery(
+  query: Record<string, QueryValue>,
+): CoverageQuery {
   const verdicts = list(query.verdict);
   const unknown = verdicts?.filter(v => !isVerdict(v));
   if (unknown?.length) {
     throw new InputError(`unknown verdict ${unknown.join(', ')}`);
   }
-  const search = typeof query.search === 'string' ? query.search.trim() : undefined;
+  const search =
+    typeof query.search === 'string' ? query.search.trim() : undefined;
   return {
     cluster: list(query.cluster),
     namespace: list(query.namespace),

@@ -6,7 +6,9 @@ import {
 } from '@gitops-storage/plugin-storage-common';
 
 /** Worst verdict, tiers, total capacity and oldest last success of some claims. */
-export function entitySummary(claims: readonly ClaimCoverage[]): EntityStorageSummary {
+export function entitySummary(
+  claims: readonly ClaimCoverage[],
+): EntityStorageSummary {
   const byVerdict = emptyVerdictCounts();
   const tiers = new Set<string>();
   let totalCapacityBytes = 0;

@@ -37,7 +37,9 @@ export interface RouterOptions {
 }
 
 /** The REST API under `/api/storage` (see src/schema/openapi.yaml). */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, catalog, store, ownership, tiers } = options;
   const router = Router();
   router.use(express.json());
@@ -59,7 +61,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entityRef = stringifyEntityRef({
       kind: req.params.kind,
       namespace: req.params.namespace,
@@ -90,7 +94,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/coverage', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const [decision] = await permissions.authorize(
       [{ permission: storageCoverageReadPermission }],
       { credentials },
@@ -98,7 +104,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not read the storage coverage report');
     }
-    const query = parseCoverageQuery(req.query as Record<string, string | string[]>);
+    const query = parseCoverageQuery(
+      req.query as Record<string, string | string[]>,
+    );
     const ownerOf = await ownership.current();
     const selected = filterClaims(store.allClaims(), ownerOf, query);
     const offset = query.offset ?? 0;

@@ -6,12 +6,17 @@ import {
 } from '@gitops-storage/plugin-storage-common';
 import { parse } from 'yaml';
 import type { ClusterSink, ClusterSource } from '../sources/ClusterSource';
-import { paymentsSnapshot } from '../testing/snapshotFixture';
+import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
 import { ClusterCache } from './ClusterCache';
 
 const NOW = new Date('2026-11-26T06:00:00Z');
 const tiers: Tier[] = [
-  { name: 'nfs', storageClasses: ['storage-nfs'], rpo: 'PT2H', rpoSeconds: 7200 },
+  {
+    name: 'nfs',
+    storageClasses: ['storage-nfs'],
+    rpo: 'PT2H',
+    rpoSeconds: 7200,
+  },
 ];
 
 /** A source driven by the test: it lists the fixture and then waits. */
@@ -20,14 +25,15 @@ class ManualSource implements ClusterSource {
   readonly type = 'snapshot';
   sink!: ClusterSink;
   constructor(
-    private readonly objects: unknown[],
+    readonly objects: unknown[],
     private readonly gate: Promise<void> = Promise.resolve(),
   ) {}
   async start(sink: ClusterSink) {
     this.sink = sink;
     for (const kind of RESOURCE_KINDS) {
       sink.listStarted(kind);
-      for (const o of this.objects) if (resourceKindOf(o) === kind) sink.upsert(kind, o);
+      for (const o of this.objects)
+        if (resourceKindOf(o) === kind) sink.upsert(kind, o);
       sink.listFinished(kind);
       sink.status(kind, { resource: kind, status: 'synced' });
     }
@@ -43,14 +49,23 @@ function setup(now = () => NOW, gate?: Promise<void>) {
   const objects = parse(paymentsSnapshot(NOW)).items;
   const source = new ManualSource(objects, gate);
   const onChange = jest.fn();
-  const cache = new ClusterCache({ source, tiers, veleroNamespace: 'velero', now, onChange });
+  const cache = new ClusterCache({
+    source,
+    tiers,
+    veleroNamespace: 'velero',
+    now,
+    onChange,
+  });
   return { cache, source, onChange, objects };
 }
 
 describe('ClusterCache', () => {
   it('judges no claim before the first full sync, then all of them', async () => {
     let release!: () => void;
-    const { cache, source } = setup(() => NOW, new Promise<void>(r => (release = r)));
+    const { cache, source } = setup(
+      () => NOW,
+      new Promise<void>(r => (release = r)),
+    );
     const start = cache.start();
     // Every object has been delivered, but the source has not finished its
     // first sync: Velero kinds might still be on their way.
@@ -73,12 +88,14 @@ describe('ClusterCache', () => {
     const before = cache.coverage('payments/scratch');
 
     // The pod stops mounting nothing new; a change to the ledger's pod.
-    const pod = source['objects'].find((o: any) => o.kind === 'Pod') as any;
+    const pod = source.objects.find((o: any) => o.kind === 'Pod') as any;
     source.sink.upsert('Pod', { ...pod, status: { phase: 'Failed' } });
     cache.flush();
 
     expect(onChange).toHaveBeenCalled();
-    expect(cache.coverage('payments/ledger')!.reasons.map(r => r.code)).toContain('no-running-pod');
+    expect(
+      cache.coverage('payments/ledger')!.reasons.map(r => r.code),
+    ).toContain('no-running-pod');
     // The other claim's verdict object was not recomputed.
     expect(cache.coverage('payments/scratch')).toBe(before);
   });
@@ -99,8 +116,9 @@ describe('ClusterCache', () => {
   it('forgets a deleted claim', async () => {
     const { cache, source } = setup();
     await cache.start();
-    const claim = source['objects'].find(
-      (o: any) => o.kind === 'PersistentVolumeClaim' && o.metadata.name === 'scratch',
+    const claim = source.objects.find(
+      (o: any) =>
+        o.kind === 'PersistentVolumeClaim' && o.metadata.name === 'scratch',
     );
     source.sink.remove('PersistentVolumeClaim', claim);
     cache.flush();
@@ -111,6 +129,8 @@ describe('ClusterCache', () => {
   it('finds pods and claims by their kubernetes-id label', async () => {
     const { cache } = setup();
     await cache.start();
-    expect([...cache.pods.withKubernetesId('payments-api')]).toEqual(['payments/payments-api-0']);
+    expect([...cache.pods.withKubernetesId('payments-api')]).toEqual([
+      'payments/payments-api-0',
+    ]);
   });
 });

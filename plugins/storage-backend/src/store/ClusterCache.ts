@@ -6,6 +6,7 @@ import {
   type ClaimKey,
   type ClusterStatus,
   type EvaluationContext,
+  type KindReadability,
   type ResourceKind,
   type ResourceStatus,
   type Tier,
@@ -102,40 +103,41 @@ export class ClusterCache implements ClusterSink {
       buffer.push(object);
       return;
     }
-    this.#mark(this.state.apply({ type: 'MODIFIED', object: withKind(kind, object) }));
+    this.#mark(
+      this.state.apply({ type: 'MODIFIED', object: withKind(kind, object) }),
+    );
   }
 
   remove(kind: ResourceKind, object: unknown): void {
     this.#indexRemove(kind, object);
-    this.#mark(this.state.apply({ type: 'DELETED', object: withKind(kind, object) }));
+    this.#mark(
+      this.state.apply({ type: 'DELETED', object: withKind(kind, object) }),
+    );
   }
 
   listFinished(kind: ResourceKind): void {
     const buffer = this.#buffers.get(kind);
     this.#buffers.delete(kind);
     if (buffer) {
-      this.#mark(this.state.replaceAll(kind, buffer.map(o => withKind(kind, o))));
+      this.#mark(
+        this.state.replaceAll(
+          kind,
+          buffer.map(o => withKind(kind, o)),
+        ),
+      );
     }
   }
 
   status(kind: ResourceKind, status: ResourceStatus): void {
-    const readable =
-      status.status === 'synced' || status.status === 'lagging' || status.status === 'syncing';
-    this.#mark(
-      this.state.setReadability(kind, {
-        status: readable
-          ? 'readable'
-          : status.status === 'forbidden' || status.status === 'absent'
-            ? status.status
-            : 'error',
-        message: readable ? undefined : status.error,
-      }),
-    );
+    this.#mark(this.state.setReadability(kind, readabilityOf(status)));
     const sourceStatus = this.options.source.status();
     this.#mark(
       this.state.setReachability({
         reachable: sourceStatus.status !== 'unreachable',
-        message: sourceStatus.status === 'unreachable' ? sourceStatus.error : undefined,
+        message:
+          sourceStatus.status === 'unreachable'
+            ? sourceStatus.error
+            : undefined,
       }),
     );
   }
@@ -180,7 +182,9 @@ export class ClusterCache implements ClusterSink {
   // ---- internals ----------------------------------------------------------
 
   #evaluate(key: ClaimKey, ctx: EvaluationContext) {
-    const coverage = this.state.claim(key) ? evaluateClaim(this.state, key, ctx) : undefined;
+    const coverage = this.state.claim(key)
+      ? evaluateClaim(this.state, key, ctx)
+      : undefined;
     if (!coverage) {
       this.#coverage.delete(key);
       this.#changesAt.delete(key);
@@ -219,7 +223,10 @@ export class ClusterCache implements ClusterSink {
     this.#lastEventAt = Date.now();
     for (const key of keys) this.#dirty.add(key);
     if (this.#initialSyncDone && !this.#flushTimer) {
-      this.#flushTimer = setTimeout(() => this.flush(), this.options.flushDelayMs ?? 50);
+      this.#flushTimer = setTimeout(
+        () => this.flush(),
+        this.options.flushDelayMs ?? 50,
+      );
     }
   }
 
@@ -252,4 +259,19 @@ function withKind(kind: ResourceKind, object: unknown): unknown {
 function apiVersionOf(kind: ResourceKind): string {
   const { group, version } = RESOURCE_KIND_INFO[kind];
   return group ? `${group}/${version}` : version;
+}
+
+/** What a resource's read status means for the engine. */
+function readabilityOf(status: ResourceStatus): KindReadability {
+  switch (status.status) {
+    case 'synced':
+    case 'syncing':
+    case 'lagging':
+      return { status: 'readable' };
+    case 'forbidden':
+    case 'absent':
+      return { status: status.status, message: status.error };
+    default:
+      return { status: 'error', message: status.error };
+  }
 }

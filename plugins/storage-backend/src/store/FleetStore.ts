@@ -32,9 +32,13 @@ export class FleetStore {
   async start(): Promise<void> {
     await Promise.all(
       this.caches.map(cache =>
-        cache.start().catch(error =>
-          this.logger.error(`cluster ${cache.name} failed to start: ${error}`),
-        ),
+        cache
+          .start()
+          .catch(error =>
+            this.logger.error(
+              `cluster ${cache.name} failed to start: ${error}`,
+            ),
+          ),
       ),
     );
   }
@@ -52,8 +56,13 @@ export class FleetStore {
   }
 
   /** An entity's claims in the clusters it targets, with those clusters' status. */
-  entityClaims(target: EntityTarget): { claims: ClaimCoverage[]; clusters: ClusterStatus[] } {
-    const caches = this.caches.filter(c => !target.cluster || c.name === target.cluster);
+  entityClaims(target: EntityTarget): {
+    claims: ClaimCoverage[];
+    clusters: ClusterStatus[];
+  } {
+    const caches = this.caches.filter(
+      c => !target.cluster || c.name === target.cluster,
+    );
     const claims: ClaimCoverage[] = [];
     for (const cache of caches) {
       for (const key of resolveClaims(cache, target)) {
@@ -61,7 +70,10 @@ export class FleetStore {
         if (coverage) claims.push(coverage);
       }
     }
-    return { claims: claims.sort(compareWorstFirst), clusters: caches.map(c => c.clusterStatus()) };
+    return {
+      claims: claims.sort(compareWorstFirst),
+      clusters: caches.map(c => c.clusterStatus()),
+    };
   }
 
   /** Every claim in the fleet, worst first (cached until a verdict changes). */

@@ -1,7 +1,11 @@
 /** The label Backstage's Kubernetes plugin finds an entity's workloads by. */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
-type Meta = { name?: string; namespace?: string; labels?: Record<string, string> };
+type Meta = {
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+};
 
 function metaOf(object: unknown): Meta {
   return ((object as { metadata?: Meta })?.metadata ?? {}) as Meta;

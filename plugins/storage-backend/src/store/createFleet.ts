@@ -2,7 +2,10 @@ import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { StorageEngineConfig } from '@gitops-storage/plugin-storage-common';
 import path from 'node:path';
-import { readClusterConfigs, type ClusterConfig } from '../config/clusterConfig';
+import {
+  readClusterConfigs,
+  type ClusterConfig,
+} from '../config/clusterConfig';
 import { kubeConfigFor } from '../config/kubeConfigFor';
 import type { ClusterSource } from '../sources/ClusterSource';
 import { createClientNodeTransport } from '../sources/kubernetes/clientNodeTransport';
@@ -21,18 +24,26 @@ export interface FleetOptions {
   config: Config;
   engine: StorageEngineConfig;
   logger: LoggerService;
-  readSnapshot: (directory: string, options: { timeShift: boolean }) => Promise<SnapshotContents>;
+  readSnapshot: (
+    directory: string,
+    options: { timeShift: boolean },
+  ) => Promise<SnapshotContents>;
 }
 
 /** Builds a cluster cache per configured cluster, live or snapshot. */
 export function createFleet(options: FleetOptions): FleetStore {
   const { config, engine, logger } = options;
   const veleroNamespace =
-    config.getOptionalString('storage.veleroNamespace') ?? DEFAULT_VELERO_NAMESPACE;
+    config.getOptionalString('storage.veleroNamespace') ??
+    DEFAULT_VELERO_NAMESPACE;
   const sync = {
     pageSize: config.getOptionalNumber('storage.sync.pageSize'),
-    watchTimeoutSeconds: config.getOptionalNumber('storage.sync.watchTimeoutSeconds'),
-    staleAfterMs: seconds(config.getOptionalNumber('storage.sync.staleAfterSeconds')),
+    watchTimeoutSeconds: config.getOptionalNumber(
+      'storage.sync.watchTimeoutSeconds',
+    ),
+    staleAfterMs: seconds(
+      config.getOptionalNumber('storage.sync.staleAfterSeconds'),
+    ),
   };
   const caches = readClusterConfigs(config).map(cluster => {
     const source = createSource(cluster, veleroNamespace, sync, options);
@@ -40,7 +51,9 @@ export function createFleet(options: FleetOptions): FleetStore {
       source,
       tiers: engine.tiers,
       veleroNamespace:
-        cluster.type === 'kubernetes' ? cluster.veleroNamespace ?? veleroNamespace : veleroNamespace,
+        cluster.type === 'kubernetes'
+          ? cluster.veleroNamespace ?? veleroNamespace
+          : veleroNamespace,
       defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup,
     });
   });
@@ -55,13 +68,19 @@ export function createFleet(options: FleetOptions): FleetStore {
 function createSource(
   cluster: ClusterConfig,
   veleroNamespace: string,
-  sync: { pageSize?: number; watchTimeoutSeconds?: number; staleAfterMs?: number },
+  sync: {
+    pageSize?: number;
+    watchTimeoutSeconds?: number;
+    staleAfterMs?: number;
+  },
   options: FleetOptions,
 ): ClusterSource {
   const logger = options.logger.child({ cluster: cluster.name });
   if (cluster.type === 'snapshot') {
     const read: SnapshotReader = directory =>
-      options.readSnapshot(directory, { timeShift: cluster.timeShift ?? false });
+      options.readSnapshot(directory, {
+        timeShift: cluster.timeShift ?? false,
+      });
     return new SnapshotClusterSource({
       name: cluster.name,
       directory: path.resolve(cluster.path),
@@ -72,7 +91,8 @@ function createSource(
   return new KubernetesClusterSource({
     name: cluster.name,
     veleroNamespace: cluster.veleroNamespace ?? veleroNamespace,
-    transport: async () => createClientNodeTransport(await kubeConfigFor(cluster)),
+    transport: async () =>
+      createClientNodeTransport(await kubeConfigFor(cluster)),
     logger,
     ...sync,
   });

@@ -17,7 +17,8 @@ export function nextTimeDependentChange(
 ): number | undefined {
   if (coverage.verdict === 'protected' && coverage.lastSuccessfulBackup) {
     const tier = ctx.tiers.find(t => t.name === coverage.tier);
-    const rpoSeconds = tier?.rpoSeconds ?? ctx.defaultRpoSeconds ?? DEFAULT_RPO_SECONDS;
+    const rpoSeconds =
+      tier?.rpoSeconds ?? ctx.defaultRpoSeconds ?? DEFAULT_RPO_SECONDS;
     const last = Date.parse(coverage.lastSuccessfulBackup.time);
     return Number.isFinite(last) ? last + rpoSeconds * 1000 : undefined;
   }

@@ -3,10 +3,7 @@ import type { ClusterHealth } from '@gitops-storage/plugin-storage-common';
 /** An HTTP failure from a Kubernetes API server, with its status code. */
 export class KubeApiError extends Error {
   readonly name = 'KubeApiError';
-  constructor(
-    message: string,
-    readonly statusCode?: number,
-  ) {
+  constructor(message: string, readonly statusCode?: number) {
     super(message);
   }
 }

@@ -4,8 +4,12 @@ import {
   type InMemoryResourceStore,
 } from '@gitops-storage/fake-kube-apiserver';
 import { kubeConfigFor } from '../../config/kubeConfigFor';
-import { eventually, RecordingSink } from '../../testing/RecordingSink';
-import { object, pathOf, storeWithKinds } from '../../testing/fakeCluster';
+import { eventually, RecordingSink } from '../../__testUtils__/RecordingSink';
+import {
+  object,
+  pathOf,
+  storeWithKinds,
+} from '../../__testUtils__/fakeCluster';
 import { createClientNodeTransport } from './clientNodeTransport';
 import { KubernetesClusterSource } from './KubernetesClusterSource';
 
@@ -18,7 +22,12 @@ describe('KubernetesClusterSource against a fake API server', () => {
   let source: KubernetesClusterSource | undefined;
 
   async function startSource(
-    options: { token?: string; url?: string; watchIdleMs?: number; staleAfterMs?: number } = {},
+    options: {
+      token?: string;
+      url?: string;
+      watchIdleMs?: number;
+      staleAfterMs?: number;
+    } = {},
   ) {
     const sink = new RecordingSink();
     const cluster = {
@@ -32,7 +41,8 @@ describe('KubernetesClusterSource against a fake API server', () => {
     source = new KubernetesClusterSource({
       name: 'test',
       veleroNamespace: 'velero',
-      transport: async () => createClientNodeTransport(await kubeConfigFor(cluster)),
+      transport: async () =>
+        createClientNodeTransport(await kubeConfigFor(cluster)),
       logger: mockServices.logger.mock(),
       pageSize: 3,
       backoff: FAST_BACKOFF,
@@ -43,9 +53,16 @@ describe('KubernetesClusterSource against a fake API server', () => {
     return sink;
   }
 
-  async function startServer(s: InMemoryResourceStore, bookmarkIntervalMs = 50) {
+  async function startServer(
+    s: InMemoryResourceStore,
+    bookmarkIntervalMs = 50,
+  ) {
     store = s;
-    server = await FakeKubeApiServer.start({ store, token: TOKEN, bookmarkIntervalMs });
+    server = await FakeKubeApiServer.start({
+      store,
+      token: TOKEN,
+      bookmarkIntervalMs,
+    });
   }
 
   afterEach(async () => {
@@ -57,7 +74,10 @@ describe('KubernetesClusterSource against a fake API server', () => {
   it('lists in pages with limit/continue, then follows watch events', async () => {
     await startServer(storeWithKinds());
     for (let i = 0; i < 7; i++) {
-      store.put(pathOf('PersistentVolumeClaim'), object('PersistentVolumeClaim', `data-${i}`, 'team-a'));
+      store.put(
+        pathOf('PersistentVolumeClaim'),
+        object('PersistentVolumeClaim', `data-${i}`, 'team-a'),
+      );
     }
     store.put(pathOf('Schedule'), object('Schedule', 'daily', 'velero'));
     store.put(pathOf('Schedule'), object('Schedule', 'elsewhere', 'other'));
@@ -72,10 +92,15 @@ describe('KubernetesClusterSource against a fake API server', () => {
     expect(sink.statuses.get('PersistentVolumeClaim')?.status).toBe('synced');
     expect(source!.status().status).toBe('synced');
 
-    store.put(pathOf('PersistentVolumeClaim'), object('PersistentVolumeClaim', 'new', 'team-a'));
     store.put(
       pathOf('PersistentVolumeClaim'),
-      object('PersistentVolumeClaim', 'data-0', 'team-a', { spec: { changed: true } }),
+      object('PersistentVolumeClaim', 'new', 'team-a'),
+    );
+    store.put(
+      pathOf('PersistentVolumeClaim'),
+      object('PersistentVolumeClaim', 'data-0', 'team-a', {
+        spec: { changed: true },
+      }),
     );
     store.delete(pathOf('PersistentVolumeClaim'), 'data-1', 'team-a');
 
@@ -83,7 +108,9 @@ describe('KubernetesClusterSource against a fake API server', () => {
       const names = sink.names('PersistentVolumeClaim');
       expect(names).toContain('team-a/new');
       expect(names).not.toContain('team-a/data-1');
-      expect(sink.objects.get('PersistentVolumeClaim')!.get('team-a/data-0')).toMatchObject({
+      expect(
+        sink.objects.get('PersistentVolumeClaim')!.get('team-a/data-0'),
+      ).toMatchObject({
         spec: { changed: true },
       });
     });
@@ -115,7 +142,9 @@ describe('KubernetesClusterSource against a fake API server', () => {
     const sink = await startSource();
     server.dropWatches();
     store.put(pathOf('Namespace'), object('Namespace', 'after-drop'));
-    await eventually(() => expect(sink.names('Namespace')).toEqual(['/after-drop']));
+    await eventually(() =>
+      expect(sink.names('Namespace')).toEqual(['/after-drop']),
+    );
     expect(sink.lists.get('Namespace')).toBe(1);
   });
 
@@ -124,14 +153,22 @@ describe('KubernetesClusterSource against a fake API server', () => {
     await startServer(storeWithKinds(), 60_000);
     const sink = await startSource({ watchIdleMs: 200 });
     const watchesBefore = server.stats.watches;
-    await eventually(() => expect(server.stats.watches).toBeGreaterThan(watchesBefore + 10));
+    await eventually(() =>
+      expect(server.stats.watches).toBeGreaterThan(watchesBefore + 10),
+    );
     store.put(pathOf('Namespace'), object('Namespace', 'still-followed'));
-    await eventually(() => expect(sink.names('Namespace')).toEqual(['/still-followed']));
+    await eventually(() =>
+      expect(sink.names('Namespace')).toEqual(['/still-followed']),
+    );
   });
 
   it('reports a forbidden kind as forbidden and an absent CRD as absent', async () => {
     await startServer(storeWithKinds(['DataUpload']));
-    server.addFault({ resource: 'backups', status: 403, message: 'backups.velero.io is forbidden' });
+    server.addFault({
+      resource: 'backups',
+      status: 403,
+      message: 'backups.velero.io is forbidden',
+    });
     const sink = await startSource();
 
     expect(sink.statuses.get('Backup')).toMatchObject({
@@ -146,33 +183,56 @@ describe('KubernetesClusterSource against a fake API server', () => {
   it('reports bad credentials (401) as an error', async () => {
     await startServer(storeWithKinds());
     const sink = await startSource({ token: 'wrong' });
-    expect(sink.statuses.get('Pod')).toMatchObject({ status: 'error', error: expect.stringContaining('401') });
+    expect(sink.statuses.get('Pod')).toMatchObject({
+      status: 'error',
+      error: expect.stringContaining('401'),
+    });
     expect(source!.status().status).toBe('error');
   });
 
-  it.each([429, 500])('retries with backoff after %i and recovers', async code => {
-    await startServer(storeWithKinds());
-    store.put(pathOf('StorageClass'), object('StorageClass', 'storage-fast'));
-    server.addFault({ resource: 'storageclasses', watch: false, status: code, times: 2 });
-    const sink = await startSource();
-    expect(sink.statuses.get('StorageClass')?.status).toBe('lagging');
-    await eventually(() => {
-      expect(sink.statuses.get('StorageClass')?.status).toBe('synced');
-      expect(sink.names('StorageClass')).toEqual(['/storage-fast']);
-    });
-  });
+  it.each([429, 500])(
+    'retries with backoff after %i and recovers',
+    async code => {
+      await startServer(storeWithKinds());
+      store.put(pathOf('StorageClass'), object('StorageClass', 'storage-fast'));
+      server.addFault({
+        resource: 'storageclasses',
+        watch: false,
+        status: code,
+        times: 2,
+      });
+      const sink = await startSource();
+      expect(sink.statuses.get('StorageClass')?.status).toBe('lagging');
+      await eventually(() => {
+        expect(sink.statuses.get('StorageClass')?.status).toBe('synced');
+        expect(sink.names('StorageClass')).toEqual(['/storage-fast']);
+      });
+    },
+  );
 
   it('reports a dropped list connection as unreachable, then recovers', async () => {
     await startServer(storeWithKinds());
-    server.addFault({ resource: 'persistentvolumes', watch: false, drop: true, times: 1 });
+    server.addFault({
+      resource: 'persistentvolumes',
+      watch: false,
+      drop: true,
+      times: 1,
+    });
     const sink = await startSource();
     expect(sink.statuses.get('PersistentVolume')?.status).toBe('unreachable');
-    await eventually(() => expect(sink.statuses.get('PersistentVolume')?.status).toBe('synced'));
+    await eventually(() =>
+      expect(sink.statuses.get('PersistentVolume')?.status).toBe('synced'),
+    );
   });
 
   it('waits out a slow list', async () => {
     await startServer(storeWithKinds());
-    server.addFault({ resource: 'namespaces', watch: false, delayMs: 300, times: 1 });
+    server.addFault({
+      resource: 'namespaces',
+      watch: false,
+      delayMs: 300,
+      times: 1,
+    });
     store.put(pathOf('Namespace'), object('Namespace', 'slow'));
     const sink = await startSource();
     expect(sink.names('Namespace')).toEqual(['/slow']);
@@ -182,8 +242,12 @@ describe('KubernetesClusterSource against a fake API server', () => {
     await startServer(storeWithKinds());
     const sink = await startSource({ staleAfterMs: 300 });
     await server.close();
-    await eventually(() => expect(sink.statuses.get('Pod')?.status).toBe('lagging'));
-    await eventually(() => expect(sink.statuses.get('Pod')?.status).toBe('unreachable'));
+    await eventually(() =>
+      expect(sink.statuses.get('Pod')?.status).toBe('lagging'),
+    );
+    await eventually(() =>
+      expect(sink.statuses.get('Pod')?.status).toBe('unreachable'),
+    );
     expect(source!.status().status).toBe('unreachable');
     await startServer(storeWithKinds());
   });

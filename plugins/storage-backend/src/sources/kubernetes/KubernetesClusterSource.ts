@@ -74,7 +74,9 @@ export class KubernetesClusterSource implements ClusterSource {
         },
         onError: (error, status) =>
           logger.warn(
-            `cluster ${name}: ${kind} is ${status}: ${error instanceof Error ? error.message : error}`,
+            `cluster ${name}: ${kind} is ${status}: ${
+              error instanceof Error ? error.message : error
+            }`,
           ),
       }),
     }));
@@ -88,12 +90,18 @@ export class KubernetesClusterSource implements ClusterSource {
   status(): ClusterStatus {
     const resources = this.#reflectors.map(r => r.reflector.status);
     if (resources.length === 0) {
-      return { name: this.name, status: 'syncing', source: 'kubernetes', resources };
+      return {
+        name: this.name,
+        status: 'syncing',
+        source: 'kubernetes',
+        resources,
+      };
     }
     // A kind the API does not serve (Velero CRDs missing) is not a cluster
     // fault; its claims' verdicts say so.
     const present = resources.filter(r => r.status !== 'absent');
-    const worst = HEALTH_ORDER.find(h => present.some(r => r.status === h)) ?? 'synced';
+    const worst =
+      HEALTH_ORDER.find(h => present.some(r => r.status === h)) ?? 'synced';
     const failing = present.find(r => r.status === worst && r.error);
     return {
       name: this.name,

@@ -138,7 +138,10 @@ export class ResourceReflector {
     let started = false;
     let count = 0;
     do {
-      const page = await transport.list(path, { limit: pageSize, continue: token });
+      const page = await transport.list(path, {
+        limit: pageSize,
+        continue: token,
+      });
       if (!started) {
         sink.listStarted();
         started = true;
@@ -202,8 +205,13 @@ export class ResourceReflector {
             break;
           case 'ERROR': {
             const code = (object as { code?: number })?.code;
-            const message = (object as { message?: string })?.message ?? 'watch error';
-            finish(code === 410 ? new GoneError(message) : new KubeApiError(message, code));
+            const message =
+              (object as { message?: string })?.message ?? 'watch error';
+            finish(
+              code === 410
+                ? new GoneError(message)
+                : new KubeApiError(message, code),
+            );
             return;
           }
           default:
@@ -223,17 +231,25 @@ export class ResourceReflector {
           },
           onEvent,
           error => {
-            if (error) finish(error instanceof Error ? error : new KubeApiError(String(error)));
+            if (error)
+              finish(
+                error instanceof Error
+                  ? error
+                  : new KubeApiError(String(error)),
+              );
             else finish('closed');
           },
         )
-        .then(handle => {
-          if (settled) handle.abort();
-          else {
-            this.#watch = handle;
-            this.markLive();
-          }
-        }, error => finish(error));
+        .then(
+          handle => {
+            if (settled) handle.abort();
+            else {
+              this.#watch = handle;
+              this.markLive();
+            }
+          },
+          error => finish(error),
+        );
     });
   }
 
@@ -241,7 +257,12 @@ export class ResourceReflector {
     this.#currentAt = Date.now();
     const now = new Date().toISOString();
     if (this.#status.status !== 'synced') {
-      this.#status = { ...this.#status, status: 'synced', error: undefined, lastEventAt: now };
+      this.#status = {
+        ...this.#status,
+        status: 'synced',
+        error: undefined,
+        lastEventAt: now,
+      };
       this.options.sink.status(this.#status);
     } else {
       this.#status.lastEventAt = now;

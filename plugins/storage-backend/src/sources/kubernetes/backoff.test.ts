@@ -16,7 +16,9 @@ describe('backoffDelay', () => {
   });
 
   it('grows exponentially and stays under the ceiling', () => {
-    const delays = [0, 1, 2, 3, 4, 5].map(a => backoffDelay(a, options, () => 1));
+    const delays = [0, 1, 2, 3, 4, 5].map(a =>
+      backoffDelay(a, options, () => 1),
+    );
     expect(delays).toEqual([100, 200, 400, 800, 1000, 1000]);
   });
 });

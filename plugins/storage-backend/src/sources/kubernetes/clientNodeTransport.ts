@@ -34,7 +34,9 @@ export async function createClientNodeTransport(
       }
       const init = await kc.applyToFetchOptions({});
       // client-node gives a Headers instance: copy it, don't spread it.
-      const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
+      const headers = new Headers(
+        init.headers as ConstructorParameters<typeof Headers>[0],
+      );
       headers.set('Accept', 'application/json');
       const response = await fetch(url.toString(), {
         ...(init as object),
@@ -44,7 +46,10 @@ export async function createClientNodeTransport(
       const text = await response.text();
       bytesReceived += Buffer.byteLength(text);
       if (!response.ok) {
-        throw new KubeApiError(statusMessage(text, response.statusText), response.status);
+        throw new KubeApiError(
+          statusMessage(text, response.statusText),
+          response.status,
+        );
       }
       return JSON.parse(text) as ListPage;
     },

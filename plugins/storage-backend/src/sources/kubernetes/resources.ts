@@ -8,7 +8,10 @@ import {
 const VELERO_GROUP = 'velero.io';
 
 /** The collection path the plugin lists and watches for a kind. */
-export function collectionPath(kind: ResourceKind, veleroNamespace: string): string {
+export function collectionPath(
+  kind: ResourceKind,
+  veleroNamespace: string,
+): string {
   const { group, version, plural } = RESOURCE_KIND_INFO[kind];
   const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`;
   return group === VELERO_GROUP

@@ -12,7 +12,11 @@ import type { ClusterSink, ClusterSource } from '../ClusterSource';
 /** What a snapshot directory holds: raw objects, and kinds that were unreadable. */
 export interface SnapshotContents {
   objects: unknown[];
-  unreadable: Array<{ kind: ResourceKind; status: 'forbidden' | 'absent' | 'error'; message?: string }>;
+  unreadable: Array<{
+    kind: ResourceKind;
+    status: 'forbidden' | 'absent' | 'error';
+    message?: string;
+  }>;
 }
 
 /** Reads a snapshot directory; throws naming the bad file and document. */
@@ -40,7 +44,11 @@ export class SnapshotClusterSource implements ClusterSource {
   #loads = 0;
 
   constructor(private readonly options: SnapshotClusterSourceOptions) {
-    this.#status = { name: options.name, status: 'syncing', source: 'snapshot' };
+    this.#status = {
+      name: options.name,
+      status: 'syncing',
+      source: 'snapshot',
+    };
   }
 
   get name() {
@@ -55,12 +63,16 @@ export class SnapshotClusterSource implements ClusterSource {
   async start(sink: ClusterSink): Promise<void> {
     await this.load(sink);
     try {
-      this.#watcher = fs.watch(this.options.directory, { recursive: true }, () => {
-        clearTimeout(this.#timer);
-        this.#timer = setTimeout(() => {
-          this.load(sink).catch(() => {});
-        }, this.options.debounceMs ?? 200);
-      });
+      this.#watcher = fs.watch(
+        this.options.directory,
+        { recursive: true },
+        () => {
+          clearTimeout(this.#timer);
+          this.#timer = setTimeout(() => {
+            this.load(sink).catch(() => {});
+          }, this.options.debounceMs ?? 200);
+        },
+      );
     } catch (error) {
       this.options.logger.warn(
         `snapshot ${this.name}: cannot watch ${this.options.directory} for changes: ${error}`,
@@ -87,12 +99,18 @@ export class SnapshotClusterSource implements ClusterSource {
       this.#status = { ...this.#status, status: 'error', error: message };
       if (this.#loads === 0) {
         for (const kind of RESOURCE_KINDS) {
-          sink.status(kind, { resource: kind, status: 'error', error: message });
+          sink.status(kind, {
+            resource: kind,
+            status: 'error',
+            error: message,
+          });
         }
       }
       return;
     }
-    const byKind = new Map<ResourceKind, unknown[]>(RESOURCE_KINDS.map(k => [k, []]));
+    const byKind = new Map<ResourceKind, unknown[]>(
+      RESOURCE_KINDS.map(k => [k, []]),
+    );
     for (const object of contents.objects) {
       const kind = resourceKindOf(object);
       if (kind) byKind.get(kind)!.push(object);
@@ -105,12 +123,26 @@ export class SnapshotClusterSource implements ClusterSource {
       sink.listFinished(kind);
       const unreadable = contents.unreadable.find(u => u.kind === kind);
       const status: ResourceStatus = unreadable
-        ? { resource: kind, status: unreadable.status, error: unreadable.message }
-        : { resource: kind, status: 'synced', lastEventAt: at, objects: items.length };
+        ? {
+            resource: kind,
+            status: unreadable.status,
+            error: unreadable.message,
+          }
+        : {
+            resource: kind,
+            status: 'synced',
+            lastEventAt: at,
+            objects: items.length,
+          };
       sink.status(kind, status);
       resources.push(status);
     }
     this.#loads += 1;
-    this.#status = { name: this.name, status: 'synced', source: 'snapshot', resources };
+    this.#status = {
+      name: this.name,
+      status: 'synced',
+      source: 'snapshot',
+      resources,
+    };
   }
 }

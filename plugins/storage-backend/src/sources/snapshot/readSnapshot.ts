@@ -20,7 +20,9 @@ export async function readSnapshot(
   return {
     objects: documents.map(d => shiftTimestamps(d.object, built.shiftedByMs)),
     unreadable: (built.manifest?.resources ?? []).flatMap(r =>
-      r.status === 'readable' ? [] : [{ kind: r.kind, status: r.status, message: r.message }],
+      r.status === 'readable'
+        ? []
+        : [{ kind: r.kind, status: r.status, message: r.message }],
     ),
   };
 }

@@ -5,7 +5,8 @@
  * mounts. Times are relative to `now` so verdicts do not age.
  */
 export function paymentsSnapshot(now: Date): string {
-  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000).toISOString();
+  const hoursAgo = (h: number) =>
+    new Date(now.getTime() - h * 3600_000).toISOString();
   return `
 apiVersion: v1
 kind: List

@@ -15,7 +15,9 @@ export function pathOf(kind: ResourceKind) {
 }
 
 /** A store that serves every kind the plugin reads, except those left out. */
-export function storeWithKinds(except: ResourceKind[] = []): InMemoryResourceStore {
+export function storeWithKinds(
+  except: ResourceKind[] = [],
+): InMemoryResourceStore {
   const store = new InMemoryResourceStore();
   for (const kind of RESOURCE_KINDS) {
     if (!except.includes(kind)) store.defineResource(pathOf(kind));
@@ -33,7 +35,11 @@ export function object(
   return {
     apiVersion: group ? `${group}/${version}` : version,
     kind,
-    metadata: { name, ...(namespace ? { namespace } : {}), uid: `uid-${namespace ?? ''}-${name}` },
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      uid: `uid-${namespace ?? ''}-${name}`,
+    },
     ...extra,
   };
 }
