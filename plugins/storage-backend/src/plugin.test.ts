@@ -13,6 +13,7 @@ import type {
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { storagePlugin } from './plugin';
+import { expectMatchesSpec } from './__testUtils__/openApi';
 import { eventually } from './__testUtils__/RecordingSink';
 import { paymentsSnapshot } from './__testUtils__/snapshotFixture';
 
@@ -118,6 +119,7 @@ describe('storage backend plugin', () => {
     );
     expect(res.status).toBe(200);
     const body = res.body as EntityStorageResponse;
+    expectMatchesSpec('GetEntityStorage', body);
     expect(body.entityRef).toBe('component:default/payments-api');
     expect(body.claims.map(c => [c.name, c.verdict, c.tier])).toEqual([
       ['ledger', 'protected', 'nfs'],
@@ -191,6 +193,7 @@ describe('storage backend plugin', () => {
     const all = await request(server).get('/api/storage/coverage');
     expect(all.status).toBe(200);
     const body = all.body as CoverageResponse;
+    expectMatchesSpec('GetCoverage', body);
     expect(body.rows.map(r => [r.name, r.verdict])).toEqual([
       ['scratch', 'unprotected'],
       ['ledger', 'protected'],
@@ -255,6 +258,8 @@ describe('storage backend plugin', () => {
     const server = await startBackend();
     const res = await request(server).get('/api/storage/tiers');
     expect(res.status).toBe(200);
+    expectMatchesSpec('GetTiers', res.body);
+    expectMatchesSpec('GetClusters', (await request(server).get('/api/storage/clusters')).body);
     expect(res.body.tiers).toEqual([
       expect.objectContaining({
         name: 'nfs',
