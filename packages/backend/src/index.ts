@@ -19,9 +19,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-backend.add(
-  import('@gitops-storage/plugin-scaffolder-backend-module-storage'),
-);
+backend.add(import('@gitops-storage/plugin-scaffolder-backend-module-storage'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

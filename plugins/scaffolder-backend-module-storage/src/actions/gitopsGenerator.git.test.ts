@@ -1,0 +1,153 @@
+import path from 'node:path';
+import yaml from 'yaml';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { findGenerator } from '@gitops-storage/plugin-storage-gitops';
+import { workingTreeChanges } from '../git/workspaceRepo';
+import { testActionDeps } from '../__testUtils__/actionDeps';
+import {
+  branchesOf,
+  createTestBareRepo,
+  filesChangedBy,
+} from '../__testUtils__/gitTestRepos';
+import { seedFor } from '../__testUtils__/prerequisites';
+import { createGitCloneAction } from './gitClone';
+import { createGitopsGeneratorAction } from './gitopsGenerator';
+import { generatorExamples } from './gitopsGenerator.examples';
+import { createGitPublishAction } from './gitPublish';
+
+/** One input per generator that must be refused, and the reason. */
+const BAD_INPUTS: Array<[string, Record<string, unknown>, RegExp]> = [
+  [
+    'nfs-provisioner',
+    { nfs: { server: 'bad host!' } },
+    /nfs\.server: must be a host name/,
+  ],
+  [
+    'velero',
+    {
+      credentials: { existingSecret: 'velero-credentials' },
+      backupStorageLocations: [
+        {
+          bucket: 'velero-backups',
+          secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        },
+      ],
+    },
+    /backupStorageLocations\.0\.secretAccessKey: looks like a field for secret material/,
+  ],
+  ['kro-inventory', { drives: [] }, /drives: give at least one drive/],
+  [
+    'velero-schedules',
+    { namespaces: [{ name: 'payments', tiers: ['gold'] }] },
+    /unknown tier 'gold'/,
+  ],
+  [
+    'volume-request',
+    {
+      folder: '../outside',
+      claimName: 'data',
+      tier: 'fast',
+      size: '1Gi',
+      waiver: { reason: 'scratch space only, safe to lose' },
+    },
+    /folder: path contains '\.\.'/,
+  ],
+];
+
+describe('storage:gitops:<generator> on a real checkout', () => {
+  const mockDir = createMockDirectory();
+  const workspacePath = mockDir.resolve('workspace');
+  const checkout = path.join(workspacePath, 'gitops');
+  let bare: string;
+  let deps: ReturnType<typeof testActionDeps>;
+
+  beforeEach(() => mockDir.clear());
+
+  async function cloneFor(generatorId: string) {
+    const seed = await seedFor(mockDir.resolve('seed'), generatorId);
+    bare = (
+      await createTestBareRepo(mockDir.resolve('remote/gitops.git'), seed)
+    ).path;
+    deps = testActionDeps({
+      repoUrl: bare,
+      allowedLocalRoots: [mockDir.resolve('remote')],
+    });
+    await createGitCloneAction(deps).handler(
+      createMockActionContext({ input: {}, workspacePath }),
+    );
+  }
+
+  function firstExample(generatorId: string) {
+    return yaml.parse(generatorExamples[generatorId][0].example).steps[0].input;
+  }
+
+  it.each(BAD_INPUTS.map(([id]) => id))(
+    '%s: writes exactly its change set, which publish then commits',
+    async generatorId => {
+      await cloneFor(generatorId);
+      const action = createGitopsGeneratorAction(findGenerator(generatorId)!);
+
+      const dry = {
+        ...createMockActionContext({
+          input: firstExample(generatorId),
+          workspacePath,
+        }),
+        isDryRun: true,
+      };
+      await action.handler(dry);
+      expect(await workingTreeChanges(checkout)).toEqual([]);
+
+      const ctx = createMockActionContext({
+        input: firstExample(generatorId),
+        workspacePath,
+      });
+      await action.handler(ctx);
+      const changedFiles: string[] = (ctx.output as jest.Mock).mock.calls.find(
+        ([name]) => name === 'changedFiles',
+      )[1];
+      expect(dry.output).toHaveBeenCalledWith('changedFiles', changedFiles);
+      expect(
+        (await workingTreeChanges(checkout)).map(c => c.path).sort(),
+      ).toEqual([...changedFiles].sort());
+
+      await createGitPublishAction(deps).handler(
+        createMockActionContext({
+          input: { branchName: `storage/${generatorId}` },
+          workspacePath,
+        }),
+      );
+      expect(await filesChangedBy(bare, `storage/${generatorId}`)).toEqual(
+        [...changedFiles].sort(),
+      );
+    },
+  );
+
+  it.each(BAD_INPUTS)(
+    '%s: refuses bad input, naming the field, and changes nothing',
+    async (generatorId, input, message) => {
+      await cloneFor(generatorId);
+      const action = createGitopsGeneratorAction(findGenerator(generatorId)!);
+
+      const error = await action
+        .handler(
+          createMockActionContext({ input: input as any, workspacePath }),
+        )
+        .catch(e => e);
+
+      expect(error.name).toBe('InputError');
+      expect(error.message).toMatch(message);
+      expect(await workingTreeChanges(checkout)).toEqual([]);
+      // And so a publish step after it has nothing to push.
+      await expect(
+        createGitPublishAction(deps).handler(
+          createMockActionContext({
+            input: { branchName: 'storage/bad' },
+            workspacePath,
+          }),
+        ),
+      ).rejects.toThrow(/Nothing to publish/);
+      expect(Object.keys(await branchesOf(bare))).toEqual(['main']);
+    },
+  );
+});

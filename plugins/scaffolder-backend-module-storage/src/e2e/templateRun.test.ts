@@ -1,0 +1,139 @@
+import request from 'supertest';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import {
+  branchesOf,
+  commitField,
+  createTestBareRepo,
+  fileAt,
+  filesChangedBy,
+} from '../__testUtils__/gitTestRepos';
+import { seedFor } from '../__testUtils__/prerequisites';
+import { startScaffolderTestBackend } from '../__testUtils__/scaffolderTestBackend';
+import { formValues, loadTemplate } from '../__testUtils__/templates';
+import { VOLUME_WAIVER_CASE } from './templateCases';
+
+jest.setTimeout(60_000);
+
+type Server = Awaited<ReturnType<typeof startScaffolderTestBackend>>;
+
+interface TaskEvent {
+  type: string;
+  body: {
+    message?: string;
+    status?: string;
+    output?: JsonObject;
+    error?: { message: string };
+  };
+}
+
+/** Polls the task's events until it completes or fails. */
+async function waitForTask(
+  server: Server,
+  taskId: string,
+): Promise<TaskEvent[]> {
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    const response = await request(server).get(
+      `/api/scaffolder/v2/tasks/${taskId}/events`,
+    );
+    const events: TaskEvent[] = response.body;
+    if (events.some(e => e.type === 'completion')) {
+      return events;
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error(`task ${taskId} did not finish in time`);
+}
+
+describe('a template run for real into a local bare repository', () => {
+  const mockDir = createMockDirectory();
+  // The dry-run tests cover the backed-up variant; this run takes the waiver path.
+  const volume = VOLUME_WAIVER_CASE;
+
+  beforeEach(() => mockDir.clear());
+
+  async function run(typed: JsonObject) {
+    const seed = await seedFor(mockDir.resolve('seed'), volume.generator);
+    const bare = await createTestBareRepo(
+      mockDir.resolve('remote/gitops.git'),
+      seed,
+    );
+    const template = loadTemplate(volume.template);
+    const server = await startScaffolderTestBackend({
+      storageConfig: {
+        gitops: {
+          repoUrl: bare.path,
+          allowedLocalRoots: [mockDir.resolve('remote')],
+        },
+      },
+      entities: [template as unknown as Entity],
+    });
+    const created = await request(server)
+      .post('/api/scaffolder/v2/tasks')
+      .send({
+        templateRef: `template:default/${template.metadata.name}`,
+        values: formValues(template, typed),
+      });
+    expect(created.status).toBe(201);
+    const events = await waitForTask(server, created.body.id);
+    return { bare, events };
+  }
+
+  it('commits the volume request to a new branch of the repository', async () => {
+    const { bare, events } = await run(volume.typed);
+
+    const completion = events.find(e => e.type === 'completion')!;
+    // On failure the log shows in the diff.
+    expect({
+      message: completion.body.message,
+      log: events.map(e => e.body.message),
+    }).toMatchObject({ message: 'Run completed with status: completed' });
+    const output = completion.body.output!;
+    const branches = await branchesOf(bare.path);
+    expect(Object.keys(branches).sort()).toEqual([
+      'main',
+      'storage/volume-payments-cache',
+    ]);
+    expect(output.branch).toBe('storage/volume-payments-cache');
+    expect(output.commit).toBe(branches['storage/volume-payments-cache']);
+
+    const committed = await filesChangedBy(
+      bare.path,
+      'storage/volume-payments-cache',
+    );
+    expect(committed).toEqual(String(output.changedFiles).split(', ').sort());
+    expect(committed).toEqual(expect.arrayContaining(volume.expectFiles));
+    const kustomization = await fileAt(
+      bare.path,
+      'storage/volume-payments-cache',
+      'apps/payments/payments-api/base/kustomization.yaml',
+    );
+    expect(kustomization).toContain('# payments-api: the payment service');
+    expect(kustomization).toContain('payments-cache-pvc.yaml');
+    const claim = await fileAt(
+      bare.path,
+      'storage/volume-payments-cache',
+      'apps/payments/payments-api/base/payments-cache-pvc.yaml',
+    );
+    expect(claim).toContain('storageClassName: storage-nfs');
+    expect(claim).toContain('Cache only: rebuilt from the database on start.');
+    expect(
+      await commitField(bare.path, 'storage/volume-payments-cache', '%s'),
+    ).toBe(output.summary);
+    expect(
+      await commitField(bare.path, 'storage/volume-payments-cache', '%B'),
+    ).toContain('Requested-by: user:default/mock');
+  });
+
+  it('fails with the reason and pushes nothing when the input is wrong', async () => {
+    const { bare, events } = await run({ ...volume.typed, tier: 'gold' });
+
+    const log = events.map(e => e.body.message ?? '').join('\n');
+    expect(log).toMatch(/unknown tier 'gold'/);
+    const completion = events.find(e => e.type === 'completion')!;
+    expect(completion.body.message).toBe('Run completed with status: failed');
+    expect(Object.keys(await branchesOf(bare.path))).toEqual(['main']);
+  });
+});
