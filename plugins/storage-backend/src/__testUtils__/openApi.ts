@@ -7,6 +7,7 @@ const spec = parse(
   fs.readFileSync(path.resolve(__dirname, '../schema/openapi.yaml'), 'utf8'),
 );
 const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addFormat('date-time', text => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)));
 ajv.addSchema({ ...spec, $id: 'openapi' });
 
 /**

@@ -1,6 +1,7 @@
 import {
   ClusterState,
-  evaluateClaim,
+  createClaimEvaluator,
+  type ClaimEvaluator,
   RESOURCE_KIND_INFO,
   type ClaimCoverage,
   type ClaimKey,
@@ -146,20 +147,14 @@ export class ClusterCache implements ClusterSink {
 
   /** The current verdict of a claim, recomputed first if the clock changed it. */
   coverage(key: ClaimKey): ClaimCoverage | undefined {
-    this.#refreshIfDue(key, this.#now().getTime());
+    this.#refreshDue([key]);
     return this.#coverage.get(key);
   }
 
   /** Every claim's current verdict. */
   allCoverage(): ClaimCoverage[] {
-    const now = this.#now().getTime();
-    const result: ClaimCoverage[] = [];
-    for (const key of this.#coverage.keys()) {
-      this.#refreshIfDue(key, now);
-      const coverage = this.#coverage.get(key);
-      if (coverage) result.push(coverage);
-    }
-    return result;
+    this.#refreshDue(this.#changesAt.keys());
+    return [...this.#coverage.values()];
   }
 
   /** When the last change arrived from the source (ms since epoch). */
@@ -173,7 +168,9 @@ export class ClusterCache implements ClusterSink {
     this.#flushTimer = undefined;
     if (!this.#initialSyncDone || this.#dirty.size === 0) return;
     const ctx = this.#context();
-    for (const key of this.#dirty) this.#evaluate(key, ctx);
+    // One evaluator per batch: it prepares the schedules once for all claims.
+    const evaluator = createClaimEvaluator(this.state, ctx);
+    for (const key of this.#dirty) this.#evaluate(key, evaluator, ctx);
     this.#dirty.clear();
     this.#revision++;
     this.options.onChange?.();
@@ -181,10 +178,8 @@ export class ClusterCache implements ClusterSink {
 
   // ---- internals ----------------------------------------------------------
 
-  #evaluate(key: ClaimKey, ctx: EvaluationContext) {
-    const coverage = this.state.claim(key)
-      ? evaluateClaim(this.state, key, ctx)
-      : undefined;
+  #evaluate(key: ClaimKey, evaluator: ClaimEvaluator, ctx: EvaluationContext) {
+    const coverage = this.state.claim(key) ? evaluator(key) : undefined;
     if (!coverage) {
       this.#coverage.delete(key);
       this.#changesAt.delete(key);
@@ -196,12 +191,19 @@ export class ClusterCache implements ClusterSink {
     else this.#changesAt.set(key, at);
   }
 
-  #refreshIfDue(key: ClaimKey, now: number) {
-    const at = this.#changesAt.get(key);
-    if (at !== undefined && at <= now) {
-      this.#evaluate(key, this.#context());
-      this.#revision++;
+  /** Recomputes the verdicts among `keys` whose time-dependent change is due. */
+  #refreshDue(keys: Iterable<ClaimKey>) {
+    const now = this.#now().getTime();
+    const due: ClaimKey[] = [];
+    for (const key of keys) {
+      const at = this.#changesAt.get(key);
+      if (at !== undefined && at <= now) due.push(key);
     }
+    if (due.length === 0) return;
+    const ctx = this.#context();
+    const evaluator = createClaimEvaluator(this.state, ctx);
+    for (const key of due) this.#evaluate(key, evaluator, ctx);
+    this.#revision++;
   }
 
   #context(): EvaluationContext {

@@ -34,4 +34,5 @@ export const TIER_LABEL = 'gitops-storage.dev/tier';
 export const WAIVER_ANNOTATION = 'gitops-storage.dev/backup-waiver';
 
 /** PVC annotation: RFC 3339 time at which the waiver ends. @public */
-export const WAIVER_EXPIRES_ANNOTATION = 'gitops-storage.dev/backup-waiver-expires';
+export const WAIVER_EXPIRES_ANNOTATION =
+  'gitops-storage.dev/backup-waiver-expires';

@@ -1,0 +1,22 @@
+import type { Tier } from '../model';
+
+/** What a verdict depends on besides the cluster's objects. @public */
+export interface EvaluationContext {
+  /** Name of the cluster the state describes. */
+  cluster: string;
+  tiers: readonly Tier[];
+  now: Date;
+  /**
+   * The Velero server's `--default-volumes-to-fs-backup`, used for schedules
+   * whose template does not set `defaultVolumesToFsBackup` and whose backups
+   * do not show the effective value either. Default false, as in Velero.
+   */
+  defaultVolumesToFsBackup?: boolean;
+  /** Only Velero objects in this namespace count; all namespaces when unset. */
+  veleroNamespace?: string;
+  /** RPO for claims whose tier has none configured. Default 24 hours. */
+  defaultRpoSeconds?: number;
+}
+
+/** RPO used when a claim's tier sets none. @public */
+export const DEFAULT_RPO_SECONDS = 24 * 60 * 60;

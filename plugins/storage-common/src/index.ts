@@ -1,0 +1,143 @@
+/**
+ * Isomorphic types, permissions, the tier model and the pure coverage engine
+ * shared by the storage backend, frontend and command line. Node-only helpers
+ * (reading snapshot directories) are in `@gitops-storage/plugin-storage-common/node`.
+ *
+ * @packageDocumentation
+ */
+
+export * from './model';
+export * from './permissions';
+
+// Kubernetes helpers
+export {
+  matchesLabelSelector,
+  formatLabelSelector,
+  type LabelSelector,
+  type LabelSelectorOperator,
+  type LabelSelectorRequirement,
+} from './kube/labelSelector';
+export { InvalidObjectError } from './kube/objects';
+export { parseQuantity } from './kube/quantity';
+export { isRfc3339, parseRfc3339 } from './kube/time';
+
+// Velero semantics
+export type { BackupScope } from './velero/backupSpec';
+export {
+  matchesGlob,
+  namespaceScope,
+  type NamespaceScopeResult,
+} from './velero/namespaceGlob';
+export {
+  backupOutcome,
+  volumeBackupOutcome,
+  type BackupOutcome,
+  type VolumeBackupOutcome,
+} from './velero/phases';
+export {
+  includesResource,
+  type VolumeResource,
+} from './velero/resourceFilters';
+export { matchesBackupSelectors } from './velero/selectors';
+
+// Tiers and config
+export {
+  durationToSeconds,
+  formatIsoDuration,
+  parseIsoDuration,
+} from './tiers/isoDuration';
+export {
+  readRpo,
+  readStorageEngineConfig,
+  readTiers,
+  StorageConfigError,
+  type StorageEngineConfig,
+} from './tiers/readStorageConfig';
+export { resolveTier, type ResolvedTier } from './tiers/resolveTier';
+
+// Projected cluster state
+export {
+  ClusterState,
+  type ClusterReachability,
+  type KindReadability,
+  type ResourceReadStatus,
+  type WatchEvent,
+} from './state/ClusterState';
+export { EVIDENCE_DEPTH, type VolumeEvidence } from './state/evidence';
+export {
+  claimKey,
+  type ClaimKey,
+  type EvidenceEntry,
+  type EvidenceMethod,
+  type PodClaimMount,
+  type ProjectedBackup,
+  type ProjectedBsl,
+  type ProjectedClaim,
+  type ProjectedNamespace,
+  type ProjectedPod,
+  type ProjectedSchedule,
+  type ProjectedStorageClass,
+  type ProjectedVolume,
+} from './state/projections';
+export {
+  projectClaim,
+  projectNamespace,
+  projectPod,
+  projectStorageClass,
+  projectVolume,
+} from './state/projectCore';
+export {
+  projectBackup,
+  projectBsl,
+  projectDataUpload,
+  projectPodVolumeBackup,
+  projectSchedule,
+} from './state/projectVelero';
+export {
+  REQUIRED_VELERO_KINDS,
+  RESOURCE_KIND_INFO,
+  RESOURCE_KINDS,
+  resourceKindOf,
+  resourceName,
+  type ResourceKind,
+} from './state/resourceKinds';
+
+// Coverage engine
+export { DEFAULT_RPO_SECONDS, type EvaluationContext } from './engine/context';
+export {
+  createClaimEvaluator,
+  evaluateClaim,
+  evaluateCluster,
+  type ClaimEvaluator,
+} from './engine/evaluateClaim';
+export {
+  compareWorstFirst,
+  coveragePercent,
+  summarize,
+} from './engine/summarize';
+export {
+  backupStorageLocationStatuses,
+  describeClusterStatus,
+} from './engine/clusterReport';
+export {
+  buildCoverageReport,
+  evaluateClusterCoverage,
+  type ClusterCoverage,
+} from './engine/coverageReport';
+
+// Snapshots (isomorphic part; the directory loader is in ./node)
+export {
+  buildSnapshotState,
+  CLUSTER_SNAPSHOT_API_VERSION,
+  CLUSTER_SNAPSHOT_KIND,
+  readClusterSnapshotManifest,
+  type ClusterSnapshotManifest,
+  type SnapshotState,
+  type SnapshotStateOptions,
+} from './snapshot/clusterSnapshot';
+export {
+  parseManifests,
+  SnapshotError,
+  type SnapshotDocument,
+} from './snapshot/parseManifests';
+export { shiftTimestamps } from './snapshot/timeShift';

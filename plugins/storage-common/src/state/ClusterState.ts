@@ -1,0 +1,710 @@
+import { InvalidObjectError, describeObject } from '../kube/objects';
+import { namespaceScope } from '../velero/namespaceGlob';
+import type { BackupScope } from '../velero/backupSpec';
+import {
+  dropMethod,
+  emptyEvidence,
+  foldEvidence,
+  isEmptyEvidence,
+  removeEvidence,
+  type VolumeEvidence,
+} from './evidence';
+import {
+  projectClaim,
+  projectNamespace,
+  projectPod,
+  projectStorageClass,
+  projectVolume,
+} from './projectCore';
+import {
+  projectBackup,
+  projectBsl,
+  projectDataUpload,
+  projectPodVolumeBackup,
+  projectSchedule,
+  type EvidenceKey,
+  type ProjectedEvidence,
+} from './projectVelero';
+import {
+  claimKey,
+  type ClaimKey,
+  type EvidenceMethod,
+  type ProjectedBackup,
+  type ProjectedBsl,
+  type ProjectedClaim,
+  type ProjectedNamespace,
+  type ProjectedPod,
+  type ProjectedSchedule,
+  type ProjectedStorageClass,
+  type ProjectedVolume,
+} from './projections';
+import { resourceKindOf, type ResourceKind } from './resourceKinds';
+
+/** A watch event, or a listed object (`ADDED`). @public */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** The raw Kubernetes object, with apiVersion and kind. */
+  object: unknown;
+}
+
+/**
+ * Whether a kind could be read from the cluster. `absent`: the API does not
+ * serve it (e.g. Velero's CRDs are not installed). @public
+ */
+export type ResourceReadStatus = 'readable' | 'forbidden' | 'absent' | 'error';
+
+/** @public */
+export interface KindReadability {
+  status: ResourceReadStatus;
+  message?: string;
+}
+
+/** @public */
+export interface ClusterReachability {
+  reachable: boolean;
+  message?: string;
+}
+
+const NOTHING: ReadonlySet<ClaimKey> = new Set();
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'ADDED',
+  'MODIFIED',
+  'DELETED',
+]);
+
+/** Folded copies, by the kind of key they came with. */
+type EvidenceStore = Record<EvidenceKey['by'], Map<string, VolumeEvidence>>;
+
+function emptyStore(): EvidenceStore {
+  return { uid: new Map(), pod: new Map(), pvc: new Map() };
+}
+const EVIDENCE_KINDS: Partial<Record<ResourceKind, EvidenceMethod>> = {
+  PodVolumeBackup: 'fs-backup',
+  DataUpload: 'data-mover',
+};
+
+function objectKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+function addToIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  let set = index.get(key);
+  if (!set) {
+    set = new Set();
+    index.set(key, set);
+  }
+  set.add(value);
+}
+
+function removeFromIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) index.delete(key);
+}
+
+/**
+ * What the coverage engine knows about one cluster: projected objects,
+ * folded per-volume backup evidence, indexes, and which kinds could be read.
+ *
+ * Pure and synchronous: a live source feeds it watch events, the snapshot
+ * loader feeds it files. Every mutation returns the keys of the claims whose
+ * verdict may have changed (existing claims, plus a claim that was just
+ * deleted), so a cache recomputes only those (with `createClaimEvaluator`
+ * once per batch, or `evaluateClaim`).
+ * PodVolumeBackups and DataUploads are not stored: each is folded into its
+ * volume's recent history (EVIDENCE_DEPTH entries per volume).
+ * @public
+ */
+export class ClusterState {
+  readonly #claims = new Map<ClaimKey, ProjectedClaim>();
+  readonly #claimKeyByUid = new Map<string, ClaimKey>();
+  readonly #claimKeyByVolume = new Map<string, ClaimKey>();
+  readonly #claimsByNamespace = new Map<string, Set<ClaimKey>>();
+  readonly #volumes = new Map<string, ProjectedVolume>();
+  readonly #storageClasses = new Map<string, ProjectedStorageClass>();
+  readonly #pods = new Map<string, ProjectedPod>();
+  readonly #podsByClaim = new Map<ClaimKey, Set<string>>();
+  readonly #namespaces = new Map<string, ProjectedNamespace>();
+  readonly #backups = new Map<string, ProjectedBackup>();
+  readonly #backupsBySchedule = new Map<string, Set<string>>();
+  readonly #sortedScheduleBackups = new Map<string, ProjectedBackup[]>();
+  readonly #schedules = new Map<string, ProjectedSchedule>();
+  readonly #bsls = new Map<string, ProjectedBsl>();
+  #evidence: EvidenceStore = emptyStore();
+  readonly #readability = new Map<ResourceKind, KindReadability>();
+  #reachability: ClusterReachability = { reachable: true };
+  #revision = 0;
+
+  /** Increases with every change; lets callers cache derived data. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  // ---- mutations -------------------------------------------------------
+
+  /**
+   * Apply one watch event (or a listed object as `ADDED`). Objects of kinds
+   * the engine does not read are ignored. Throws InvalidObjectError, and
+   * changes nothing, when the object is malformed.
+   */
+  apply(event: WatchEvent): ReadonlySet<ClaimKey> {
+    if (!EVENT_TYPES.has(event?.type)) {
+      throw new InvalidObjectError(
+        `watch event type must be ADDED, MODIFIED or DELETED, not ${String(
+          event?.type,
+        )}`,
+      );
+    }
+    const kind = resourceKindOf(event.object);
+    if (!kind) return NOTHING;
+    const deleted = event.type === 'DELETED';
+    const affected = this.#applyKind(kind, event.object, deleted);
+    this.#revision++;
+    return affected;
+  }
+
+  /**
+   * Replace every object of a kind (after a relist). Objects of other kinds
+   * are ignored. Validates everything first: a malformed object throws and
+   * changes nothing. Returns every claim key before and after, since a
+   * relist can change anything.
+   */
+  replaceAll(
+    kind: ResourceKind,
+    objects: Iterable<unknown>,
+  ): ReadonlySet<ClaimKey> {
+    const method = EVIDENCE_KINDS[kind];
+    // Claims that disappear in a relist of claims are affected too.
+    const affected = new Set(this.#claims.keys());
+    if (method) {
+      this.#replaceEvidence(kind, method, objects);
+    } else {
+      const matching = [...objects].filter(o => resourceKindOf(o) === kind);
+      matching.forEach(o => this.#project(kind, o));
+      this.#clearKind(kind);
+      for (const object of matching) this.#applyKind(kind, object, false);
+    }
+    this.#revision++;
+    for (const key of this.#claims.keys()) affected.add(key);
+    return affected;
+  }
+
+  /** Record whether a kind could be read. Returns every claim key when it changed. */
+  setReadability(
+    kind: ResourceKind,
+    readability: KindReadability,
+  ): ReadonlySet<ClaimKey> {
+    const previous = this.readability(kind);
+    this.#readability.set(kind, { ...readability });
+    if (
+      previous.status === readability.status &&
+      previous.message === readability.message
+    ) {
+      return NOTHING;
+    }
+    this.#revision++;
+    return new Set(this.#claims.keys());
+  }
+
+  /** Record whether the cluster's API answers. Returns every claim key when it changed. */
+  setReachability(reachability: ClusterReachability): ReadonlySet<ClaimKey> {
+    const previous = this.#reachability;
+    this.#reachability = { ...reachability };
+    if (
+      previous.reachable === reachability.reachable &&
+      previous.message === reachability.message
+    ) {
+      return NOTHING;
+    }
+    this.#revision++;
+    return new Set(this.#claims.keys());
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  readability(kind: ResourceKind): KindReadability {
+    return this.#readability.get(kind) ?? { status: 'readable' };
+  }
+
+  reachability(): ClusterReachability {
+    return this.#reachability;
+  }
+
+  claimKeys(): IterableIterator<ClaimKey> {
+    return this.#claims.keys();
+  }
+
+  claim(key: ClaimKey): ProjectedClaim | undefined {
+    return this.#claims.get(key);
+  }
+
+  claimKeyByUid(uid: string): ClaimKey | undefined {
+    return this.#claimKeyByUid.get(uid);
+  }
+
+  claimKeysInNamespace(namespace: string): ReadonlySet<ClaimKey> {
+    return this.#claimsByNamespace.get(namespace) ?? NOTHING;
+  }
+
+  claimNamespaces(): IterableIterator<string> {
+    return this.#claimsByNamespace.keys();
+  }
+
+  volume(name: string): ProjectedVolume | undefined {
+    return this.#volumes.get(name);
+  }
+
+  storageClass(name: string): ProjectedStorageClass | undefined {
+    return this.#storageClasses.get(name);
+  }
+
+  pod(namespace: string, name: string): ProjectedPod | undefined {
+    return this.#pods.get(objectKey(namespace, name));
+  }
+
+  /** Pods whose volumes reference the claim. */
+  podsMounting(key: ClaimKey): ProjectedPod[] {
+    const podKeys = this.#podsByClaim.get(key);
+    if (!podKeys) return [];
+    const pods: ProjectedPod[] = [];
+    for (const podKey of podKeys) {
+      const pod = this.#pods.get(podKey);
+      if (pod) pods.push(pod);
+    }
+    return pods;
+  }
+
+  namespace(name: string): ProjectedNamespace | undefined {
+    return this.#namespaces.get(name);
+  }
+
+  schedules(): IterableIterator<ProjectedSchedule> {
+    return this.#schedules.values();
+  }
+
+  backup(namespace: string, name: string): ProjectedBackup | undefined {
+    return this.#backups.get(objectKey(namespace, name));
+  }
+
+  backups(): IterableIterator<ProjectedBackup> {
+    return this.#backups.values();
+  }
+
+  /** Backups a schedule created, newest first. */
+  backupsOfSchedule(
+    namespace: string,
+    schedule: string,
+  ): readonly ProjectedBackup[] {
+    const key = objectKey(namespace, schedule);
+    let sorted = this.#sortedScheduleBackups.get(key);
+    if (!sorted) {
+      sorted = [...(this.#backupsBySchedule.get(key) ?? [])]
+        .map(backupKey => this.#backups.get(backupKey))
+        .filter((b): b is ProjectedBackup => b !== undefined)
+        .sort(
+          (a, b) =>
+            backupTime(b) - backupTime(a) || b.name.localeCompare(a.name),
+        );
+      this.#sortedScheduleBackups.set(key, sorted);
+    }
+    return sorted;
+  }
+
+  backupStorageLocations(): IterableIterator<ProjectedBsl> {
+    return this.#bsls.values();
+  }
+
+  /**
+   * The folded copies of a claim's volume, from every key they can be under
+   * (PVC uid, claim name, pod volume). Read-only.
+   */
+  evidenceFor(key: ClaimKey): Readonly<VolumeEvidence> {
+    const claim = this.#claims.get(key);
+    if (!claim) return emptyEvidence();
+    const found: VolumeEvidence[] = [];
+    const add = (evidence: VolumeEvidence | undefined) => {
+      if (evidence) found.push(evidence);
+    };
+    if (claim.uid) add(this.#evidence.uid.get(claim.uid));
+    add(this.#evidence.pvc.get(key));
+    for (const pod of this.podsMounting(key)) {
+      for (const mount of pod.claimMounts) {
+        if (mount.claimName === claim.name) {
+          add(
+            this.#evidence.pod.get(
+              `${pod.namespace}/${pod.name}/${mount.volumeName}`,
+            ),
+          );
+        }
+      }
+    }
+    if (found.length === 1) return found[0];
+    return {
+      recent: found
+        .flatMap(e => e.recent)
+        .sort((a, b) => b.startedAt - a.startedAt),
+      completed: found
+        .flatMap(e => e.completed)
+        .sort(
+          (a, b) =>
+            (b.finishedAt ?? b.startedAt) - (a.finishedAt ?? a.startedAt),
+        ),
+    };
+  }
+
+  /** How many objects of each kind are held, and how many folded copies. */
+  counts(): Record<ResourceKind, number> & {
+    evidenceEntries: number;
+    volumesWithEvidence: number;
+  } {
+    let evidenceEntries = 0;
+    let volumesWithEvidence = 0;
+    for (const store of Object.values(this.#evidence)) {
+      volumesWithEvidence += store.size;
+      for (const e of store.values())
+        evidenceEntries += e.recent.length + e.completed.length;
+    }
+    return {
+      PersistentVolumeClaim: this.#claims.size,
+      PersistentVolume: this.#volumes.size,
+      StorageClass: this.#storageClasses.size,
+      Pod: this.#pods.size,
+      Namespace: this.#namespaces.size,
+      Backup: this.#backups.size,
+      Schedule: this.#schedules.size,
+      BackupStorageLocation: this.#bsls.size,
+      // Not stored: folded into per-volume evidence.
+      PodVolumeBackup: 0,
+      DataUpload: 0,
+      evidenceEntries,
+      volumesWithEvidence,
+    };
+  }
+
+  // ---- internals ---------------------------------------------------------
+
+  #project(kind: ResourceKind, object: unknown): unknown {
+    switch (kind) {
+      case 'PersistentVolumeClaim':
+        return projectClaim(object);
+      case 'PersistentVolume':
+        return projectVolume(object);
+      case 'StorageClass':
+        return projectStorageClass(object);
+      case 'Pod':
+        return projectPod(object);
+      case 'Namespace':
+        return projectNamespace(object);
+      case 'Backup':
+        return projectBackup(object);
+      case 'Schedule':
+        return projectSchedule(object);
+      case 'BackupStorageLocation':
+        return projectBsl(object);
+      case 'PodVolumeBackup':
+        return projectPodVolumeBackup(object);
+      case 'DataUpload':
+        return projectDataUpload(object);
+      default:
+        throw new InvalidObjectError(
+          `unsupported kind in ${describeObject(object)}`,
+        );
+    }
+  }
+
+  #applyKind(
+    kind: ResourceKind,
+    object: unknown,
+    deleted: boolean,
+  ): ReadonlySet<ClaimKey> {
+    switch (kind) {
+      case 'PersistentVolumeClaim':
+        return this.#applyClaim(projectClaim(object), deleted);
+      case 'PersistentVolume':
+        return this.#applyVolume(projectVolume(object), deleted);
+      case 'StorageClass':
+        return this.#applyStorageClass(projectStorageClass(object), deleted);
+      case 'Pod':
+        return this.#applyPod(projectPod(object), deleted);
+      case 'Namespace': {
+        const namespace = projectNamespace(object);
+        if (deleted) this.#namespaces.delete(namespace.name);
+        else this.#namespaces.set(namespace.name, namespace);
+        // Velero selects pods and claims, not namespaces, by label.
+        return NOTHING;
+      }
+      case 'Backup':
+        return this.#applyBackup(projectBackup(object), deleted);
+      case 'Schedule':
+        return this.#applySchedule(projectSchedule(object), deleted);
+      case 'BackupStorageLocation': {
+        const bsl = projectBsl(object);
+        if (deleted) this.#bsls.delete(objectKey(bsl.namespace, bsl.name));
+        else this.#bsls.set(objectKey(bsl.namespace, bsl.name), bsl);
+        return new Set(this.#claims.keys());
+      }
+      case 'PodVolumeBackup':
+        return this.#applyEvidence(
+          projectPodVolumeBackup(object),
+          deleted,
+          this.#evidence,
+        );
+      case 'DataUpload':
+        return this.#applyEvidence(
+          projectDataUpload(object),
+          deleted,
+          this.#evidence,
+        );
+      default:
+        return NOTHING;
+    }
+  }
+
+  #applyClaim(claim: ProjectedClaim, deleted: boolean): ReadonlySet<ClaimKey> {
+    const key = claimKey(claim.namespace, claim.name);
+    const old = this.#claims.get(key);
+    if (old) {
+      if (this.#claimKeyByUid.get(old.uid) === key)
+        this.#claimKeyByUid.delete(old.uid);
+      if (
+        old.volumeName &&
+        this.#claimKeyByVolume.get(old.volumeName) === key
+      ) {
+        this.#claimKeyByVolume.delete(old.volumeName);
+      }
+    }
+    if (deleted) {
+      this.#claims.delete(key);
+      removeFromIndex(this.#claimsByNamespace, claim.namespace, key);
+    } else {
+      this.#claims.set(key, claim);
+      if (claim.uid) this.#claimKeyByUid.set(claim.uid, key);
+      if (claim.volumeName) this.#claimKeyByVolume.set(claim.volumeName, key);
+      addToIndex(this.#claimsByNamespace, claim.namespace, key);
+    }
+    return new Set([key]);
+  }
+
+  #existing(keys: Iterable<ClaimKey | undefined>): Set<ClaimKey> {
+    const out = new Set<ClaimKey>();
+    for (const key of keys)
+      if (key !== undefined && this.#claims.has(key)) out.add(key);
+    return out;
+  }
+
+  #applyVolume(
+    volume: ProjectedVolume,
+    deleted: boolean,
+  ): ReadonlySet<ClaimKey> {
+    const old = this.#volumes.get(volume.name);
+    if (deleted) this.#volumes.delete(volume.name);
+    else this.#volumes.set(volume.name, volume);
+    const ref = (v?: ProjectedVolume) =>
+      v?.claimRef ? claimKey(v.claimRef.namespace, v.claimRef.name) : undefined;
+    return this.#existing([
+      this.#claimKeyByVolume.get(volume.name),
+      ref(old),
+      ref(volume),
+    ]);
+  }
+
+  #applyStorageClass(
+    sc: ProjectedStorageClass,
+    deleted: boolean,
+  ): ReadonlySet<ClaimKey> {
+    if (deleted) this.#storageClasses.delete(sc.name);
+    else this.#storageClasses.set(sc.name, sc);
+    const affected = new Set<ClaimKey>();
+    for (const [key, claim] of this.#claims) {
+      const className =
+        claim.storageClassName ??
+        (claim.volumeName
+          ? this.#volumes.get(claim.volumeName)?.storageClassName
+          : undefined);
+      if (className === sc.name) affected.add(key);
+    }
+    return affected;
+  }
+
+  #applyPod(pod: ProjectedPod, deleted: boolean): ReadonlySet<ClaimKey> {
+    const key = objectKey(pod.namespace, pod.name);
+    const old = this.#pods.get(key);
+    const touched: ClaimKey[] = [];
+    for (const mount of old?.claimMounts ?? []) {
+      const ck = claimKey(old!.namespace, mount.claimName);
+      removeFromIndex(this.#podsByClaim, ck, key);
+      touched.push(ck);
+    }
+    if (deleted) {
+      this.#pods.delete(key);
+    } else {
+      this.#pods.set(key, pod);
+      for (const mount of pod.claimMounts) {
+        const ck = claimKey(pod.namespace, mount.claimName);
+        addToIndex(this.#podsByClaim, ck, key);
+        touched.push(ck);
+      }
+    }
+    return this.#existing(touched);
+  }
+
+  #claimsInScope(scopes: Array<BackupScope | undefined>): Set<ClaimKey> {
+    const affected = new Set<ClaimKey>();
+    for (const [namespace, keys] of this.#claimsByNamespace) {
+      const inScope = scopes.some(
+        scope => scope && namespaceScope(scope, namespace) === 'included',
+      );
+      if (inScope) for (const key of keys) affected.add(key);
+    }
+    return affected;
+  }
+
+  #applyBackup(
+    backup: ProjectedBackup,
+    deleted: boolean,
+  ): ReadonlySet<ClaimKey> {
+    const key = objectKey(backup.namespace, backup.name);
+    const old = this.#backups.get(key);
+    if (old?.scheduleName) {
+      const scheduleKey = objectKey(old.namespace, old.scheduleName);
+      removeFromIndex(this.#backupsBySchedule, scheduleKey, key);
+      this.#sortedScheduleBackups.delete(scheduleKey);
+    }
+    if (deleted) {
+      this.#backups.delete(key);
+    } else {
+      this.#backups.set(key, backup);
+      if (backup.scheduleName) {
+        const scheduleKey = objectKey(backup.namespace, backup.scheduleName);
+        addToIndex(this.#backupsBySchedule, scheduleKey, key);
+        this.#sortedScheduleBackups.delete(scheduleKey);
+      }
+    }
+    return this.#claimsInScope([old?.scope, backup.scope]);
+  }
+
+  #applySchedule(
+    schedule: ProjectedSchedule,
+    deleted: boolean,
+  ): ReadonlySet<ClaimKey> {
+    const key = objectKey(schedule.namespace, schedule.name);
+    const old = this.#schedules.get(key);
+    if (deleted) this.#schedules.delete(key);
+    else this.#schedules.set(key, schedule);
+    return this.#claimsInScope([old?.template, schedule.template]);
+  }
+
+  #claimsForEvidenceKey(key: EvidenceKey): ReadonlySet<ClaimKey> {
+    let claim: ClaimKey | undefined;
+    if (key.by === 'uid') {
+      claim = this.#claimKeyByUid.get(key.id);
+    } else if (key.by === 'pvc') {
+      claim = key.id;
+    } else {
+      const [namespace, podName, volume] = key.id.split('/');
+      const mount = this.#pods
+        .get(objectKey(namespace, podName))
+        ?.claimMounts.find(m => m.volumeName === volume);
+      claim = mount ? claimKey(namespace, mount.claimName) : undefined;
+    }
+    if (claim === undefined || !this.#claims.has(claim)) return NOTHING;
+    // Not `new Set([claim])`: this runs for every PodVolumeBackup event.
+    const affected = new Set<ClaimKey>();
+    affected.add(claim);
+    return affected;
+  }
+
+  #applyEvidence(
+    projected: ProjectedEvidence | undefined,
+    deleted: boolean,
+    store: EvidenceStore,
+  ): ReadonlySet<ClaimKey> {
+    if (!projected) return NOTHING;
+    const { key, entry } = projected;
+    const map = store[key.by];
+    let evidence = map.get(key.id);
+    let changed: boolean;
+    if (deleted) {
+      changed = evidence ? removeEvidence(evidence, entry) : false;
+      if (evidence && isEmptyEvidence(evidence)) map.delete(key.id);
+    } else {
+      if (!evidence) {
+        evidence = emptyEvidence();
+        map.set(key.id, evidence);
+      }
+      changed = foldEvidence(evidence, entry);
+    }
+    return changed ? this.#claimsForEvidenceKey(key) : NOTHING;
+  }
+
+  #replaceEvidence(
+    kind: ResourceKind,
+    method: EvidenceMethod,
+    objects: Iterable<unknown>,
+  ): void {
+    // Fold into a copy and swap it in at the end, so a malformed object
+    // leaves the state as it was, without holding every listed object.
+    const fresh = emptyStore();
+    for (const by of ['uid', 'pod', 'pvc'] as const) {
+      for (const [id, evidence] of this.#evidence[by]) {
+        const copy = {
+          recent: [...evidence.recent],
+          completed: [...evidence.completed],
+        };
+        dropMethod(copy, method);
+        if (!isEmptyEvidence(copy)) fresh[by].set(id, copy);
+      }
+    }
+    for (const object of objects) {
+      if (resourceKindOf(object) !== kind) continue;
+      const projected =
+        kind === 'PodVolumeBackup'
+          ? projectPodVolumeBackup(object)
+          : projectDataUpload(object);
+      this.#applyEvidence(projected, false, fresh);
+    }
+    this.#evidence = fresh;
+  }
+
+  #clearKind(kind: ResourceKind): void {
+    switch (kind) {
+      case 'PersistentVolumeClaim':
+        this.#claims.clear();
+        this.#claimKeyByUid.clear();
+        this.#claimKeyByVolume.clear();
+        this.#claimsByNamespace.clear();
+        break;
+      case 'PersistentVolume':
+        this.#volumes.clear();
+        break;
+      case 'StorageClass':
+        this.#storageClasses.clear();
+        break;
+      case 'Pod':
+        this.#pods.clear();
+        this.#podsByClaim.clear();
+        break;
+      case 'Namespace':
+        this.#namespaces.clear();
+        break;
+      case 'Backup':
+        this.#backups.clear();
+        this.#backupsBySchedule.clear();
+        this.#sortedScheduleBackups.clear();
+        break;
+      case 'Schedule':
+        this.#schedules.clear();
+        break;
+      case 'BackupStorageLocation':
+        this.#bsls.clear();
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function backupTime(backup: ProjectedBackup): number {
+  return backup.createdAt ?? backup.startedAt ?? backup.completedAt ?? 0;
+}

@@ -1,0 +1,178 @@
+import {
+  arrayAt,
+  isRecord,
+  recordAt,
+  requireName,
+  requireNamespace,
+  stringAt,
+  stringMapAt,
+  stringsAt,
+} from '../kube/objects';
+import { parseRfc3339 } from '../kube/time';
+import {
+  TIER_LABEL,
+  WAIVER_ANNOTATION,
+  WAIVER_EXPIRES_ANNOTATION,
+} from '../model';
+import type {
+  PodClaimMount,
+  ProjectedClaim,
+  ProjectedNamespace,
+  ProjectedPod,
+  ProjectedStorageClass,
+  ProjectedVolume,
+} from './projections';
+
+/** Velero's pod annotations for file-system backup. */
+export const BACKUP_VOLUMES_ANNOTATION = 'backup.velero.io/backup-volumes';
+export const BACKUP_VOLUMES_EXCLUDES_ANNOTATION =
+  'backup.velero.io/backup-volumes-excludes';
+
+const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+
+/** A time field of a raw object, in ms; Date values from YAML 1.1 count too. */
+export function timeAt(parent: unknown, key: string): number | undefined {
+  if (!isRecord(parent)) return undefined;
+  const value = parent[key];
+  if (value instanceof Date) return value.getTime();
+  return typeof value === 'string' ? parseRfc3339(value) : undefined;
+}
+
+function uidOf(raw: unknown): string {
+  return stringAt(recordAt(raw, 'metadata'), 'uid') ?? '';
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text ? text : undefined;
+}
+
+/** @public */
+export function projectClaim(raw: unknown): ProjectedClaim {
+  const name = requireName(raw);
+  const namespace = requireNamespace(raw);
+  const metadata = recordAt(raw, 'metadata');
+  const annotations = stringMapAt(metadata, 'annotations');
+  const spec = recordAt(raw, 'spec');
+  const status = recordAt(raw, 'status');
+  const statusModes = stringsAt(status, 'accessModes');
+  const claim: ProjectedClaim = {
+    namespace,
+    name,
+    uid: uidOf(raw),
+    labels: stringMapAt(metadata, 'labels'),
+    storageClassName: nonEmpty(stringAt(spec, 'storageClassName')),
+    volumeName: nonEmpty(stringAt(spec, 'volumeName')),
+    phase: stringAt(status, 'phase'),
+    capacity:
+      stringAt(recordAt(status, 'capacity'), 'storage') ??
+      stringAt(recordAt(recordAt(spec, 'resources'), 'requests'), 'storage'),
+    accessModes:
+      statusModes.length > 0 ? statusModes : stringsAt(spec, 'accessModes'),
+    waiver: annotations[WAIVER_ANNOTATION]?.trim() || undefined,
+    waiverExpires: annotations[WAIVER_EXPIRES_ANNOTATION]?.trim() || undefined,
+    volumeTypeAnnotation: annotations.volumeType,
+    createdAt: timeAt(metadata, 'creationTimestamp'),
+  };
+  return claim;
+}
+
+function volumeSourceOf(
+  spec: Record<string, unknown>,
+): ProjectedVolume['source'] {
+  if (isRecord(spec.csi)) return 'csi';
+  if (isRecord(spec.nfs)) return 'nfs';
+  if (isRecord(spec.local)) return 'local';
+  if (isRecord(spec.hostPath)) return 'hostPath';
+  return 'other';
+}
+
+/** @public */
+export function projectVolume(raw: unknown): ProjectedVolume {
+  const name = requireName(raw);
+  const spec = recordAt(raw, 'spec');
+  const claimRef = recordAt(spec, 'claimRef');
+  const claimName = stringAt(claimRef, 'name');
+  const claimNamespace = stringAt(claimRef, 'namespace');
+  return {
+    name,
+    source: volumeSourceOf(spec),
+    storageClassName: nonEmpty(stringAt(spec, 'storageClassName')),
+    claimRef:
+      claimName && claimNamespace
+        ? {
+            namespace: claimNamespace,
+            name: claimName,
+            uid: stringAt(claimRef, 'uid'),
+          }
+        : undefined,
+    capacity: stringAt(recordAt(spec, 'capacity'), 'storage'),
+    csiDriver: stringAt(recordAt(spec, 'csi'), 'driver'),
+    phase: stringAt(recordAt(raw, 'status'), 'phase'),
+  };
+}
+
+/** @public */
+export function projectStorageClass(raw: unknown): ProjectedStorageClass {
+  const name = requireName(raw);
+  const metadata = recordAt(raw, 'metadata');
+  const annotations = stringMapAt(metadata, 'annotations');
+  return {
+    name,
+    provisioner: stringAt(raw, 'provisioner'),
+    tierLabel: nonEmpty(stringMapAt(metadata, 'labels')[TIER_LABEL]),
+    defaultVolumeType: annotations.defaultVolumeType,
+    isDefault: annotations[DEFAULT_CLASS_ANNOTATION] === 'true',
+  };
+}
+
+function splitList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map(part => part.trim())
+    .filter(Boolean);
+}
+
+/** @public */
+export function projectPod(raw: unknown): ProjectedPod {
+  const name = requireName(raw);
+  const namespace = requireNamespace(raw);
+  const metadata = recordAt(raw, 'metadata');
+  const annotations = stringMapAt(metadata, 'annotations');
+  const claimMounts: PodClaimMount[] = [];
+  for (const volume of arrayAt(recordAt(raw, 'spec'), 'volumes')) {
+    const volumeName = stringAt(volume, 'name');
+    if (!volumeName) continue;
+    const claimName = stringAt(
+      recordAt(volume, 'persistentVolumeClaim'),
+      'claimName',
+    );
+    if (claimName) {
+      claimMounts.push({ volumeName, claimName });
+    } else if (isRecord(isRecord(volume) ? volume.ephemeral : undefined)) {
+      // A generic ephemeral volume is a PVC named after the pod and volume.
+      claimMounts.push({ volumeName, claimName: `${name}-${volumeName}` });
+    }
+  }
+  const optIn = annotations[BACKUP_VOLUMES_ANNOTATION];
+  return {
+    namespace,
+    name,
+    uid: uidOf(raw),
+    labels: stringMapAt(metadata, 'labels'),
+    phase: stringAt(recordAt(raw, 'status'), 'phase'),
+    claimMounts,
+    ...(optIn !== undefined ? { backupVolumes: splitList(optIn) } : {}),
+    backupVolumesExcludes: splitList(
+      annotations[BACKUP_VOLUMES_EXCLUDES_ANNOTATION],
+    ),
+  };
+}
+
+/** @public */
+export function projectNamespace(raw: unknown): ProjectedNamespace {
+  return {
+    name: requireName(raw),
+    labels: stringMapAt(recordAt(raw, 'metadata'), 'labels'),
+    phase: stringAt(recordAt(raw, 'status'), 'phase'),
+  };
+}

@@ -1,0 +1,153 @@
+import type { VolumeSource } from '../model';
+import type { BackupScope } from '../velero/backupSpec';
+
+/**
+ * The small typed records the engine keeps for each raw Kubernetes object:
+ * only the fields a verdict depends on.
+ */
+
+/** `namespace/name` of a PersistentVolumeClaim. @public */
+export type ClaimKey = string;
+
+/** @public */
+export function claimKey(namespace: string, name: string): ClaimKey {
+  return `${namespace}/${name}`;
+}
+
+/** @public */
+export interface ProjectedClaim {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  storageClassName?: string;
+  volumeName?: string;
+  /** Pending, Bound or Lost. */
+  phase?: string;
+  /** Bound capacity, else the requested size, as a quantity. */
+  capacity?: string;
+  accessModes: string[];
+  /** `gitops-storage.dev/backup-waiver`. */
+  waiver?: string;
+  /** `gitops-storage.dev/backup-waiver-expires` as written. */
+  waiverExpires?: string;
+  /** local-path-provisioner's per-claim `volumeType` annotation. */
+  volumeTypeAnnotation?: string;
+  createdAt?: number;
+}
+
+/** @public */
+export interface ProjectedVolume {
+  name: string;
+  source: Exclude<VolumeSource, 'unbound'>;
+  storageClassName?: string;
+  claimRef?: { namespace: string; name: string; uid?: string };
+  capacity?: string;
+  csiDriver?: string;
+  /** Bound, Available, Released or Failed. */
+  phase?: string;
+}
+
+/** @public */
+export interface ProjectedStorageClass {
+  name: string;
+  provisioner?: string;
+  /** The `gitops-storage.dev/tier` label. */
+  tierLabel?: string;
+  /** local-path-provisioner's `defaultVolumeType` annotation (`hostPath` or `local`). */
+  defaultVolumeType?: string;
+  isDefault: boolean;
+}
+
+/** A pod volume backed by a claim. @public */
+export interface PodClaimMount {
+  /** The pod volume's name (what Velero's FSB annotations list). */
+  volumeName: string;
+  claimName: string;
+}
+
+/** @public */
+export interface ProjectedPod {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  phase?: string;
+  claimMounts: PodClaimMount[];
+  /** `backup.velero.io/backup-volumes` (opt-in), when the pod has it. */
+  backupVolumes?: string[];
+  /** `backup.velero.io/backup-volumes-excludes` (opt-out). */
+  backupVolumesExcludes: string[];
+}
+
+/** @public */
+export interface ProjectedNamespace {
+  name: string;
+  labels: Record<string, string>;
+  phase?: string;
+}
+
+/** @public */
+export interface ProjectedBackup {
+  namespace: string;
+  name: string;
+  uid?: string;
+  /** The `velero.io/schedule-name` label. */
+  scheduleName?: string;
+  phase?: string;
+  scope: BackupScope;
+  createdAt?: number;
+  startedAt?: number;
+  completedAt?: number;
+  expiresAt?: number;
+  failureReason?: string;
+  validationErrors: string[];
+  errors?: number;
+  warnings?: number;
+}
+
+/** @public */
+export interface ProjectedSchedule {
+  namespace: string;
+  name: string;
+  cron: string;
+  paused: boolean;
+  /** New, Enabled or FailedValidation. */
+  phase?: string;
+  validationErrors: string[];
+  template: BackupScope;
+  lastBackup?: number;
+}
+
+/** @public */
+export interface ProjectedBsl {
+  namespace: string;
+  name: string;
+  /** Available or Unavailable; absent before Velero validated it. */
+  phase?: string;
+  default: boolean;
+  provider?: string;
+  lastValidationTime?: string;
+  message?: string;
+}
+
+/** How a per-volume copy was made. @public */
+export type EvidenceMethod = 'fs-backup' | 'data-mover';
+
+/**
+ * One copy of one volume, folded from a PodVolumeBackup or DataUpload.
+ * @public
+ */
+export interface EvidenceEntry {
+  /** Name of the PodVolumeBackup or DataUpload (in `veleroNamespace`). */
+  source: string;
+  method: EvidenceMethod;
+  /** Namespace of the Velero objects (the Backup's namespace). */
+  veleroNamespace: string;
+  backup: string;
+  phase: string;
+  /** Start time (creation time before it started), ms since the epoch. */
+  startedAt: number;
+  finishedAt?: number;
+  message?: string;
+}
