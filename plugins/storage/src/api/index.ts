@@ -1,0 +1,6 @@
+export { storageApiRef, type StorageApi } from './StorageApi';
+export { StorageClient } from './StorageClient';
+export {
+  coverageQueryFromSearchParams,
+  coverageQueryToSearchParams,
+} from './coverageQuery';

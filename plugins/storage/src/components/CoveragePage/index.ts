@@ -1,0 +1,5 @@
+export {
+  CoveragePageContent,
+  LegacyStorageCoveragePage,
+} from './StorageCoveragePage';
+export { CoverageView } from './CoverageView';

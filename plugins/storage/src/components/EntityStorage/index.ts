@@ -1,0 +1,4 @@
+export {
+  EntityStorageContent,
+  EntityStorageView,
+} from './EntityStorageContent';

@@ -1,0 +1,1 @@
+export { EntityStorageCard } from './EntityStorageCard';
