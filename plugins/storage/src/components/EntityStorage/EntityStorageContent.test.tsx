@@ -139,7 +139,7 @@ describe('EntityStorageContent', () => {
         )!,
       ),
     ).toEqual({
-      service: 'payments',
+      folder: 'apps/payments/payments/base',
       namespace: 'payments',
       claimName: 'scratch-logs',
       size: '5Gi',
