@@ -32,8 +32,9 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
+      // Ready once every backend plugin has started (auth included).
       command: 'echo "backend is started by yarn start"',
-      url: 'http://localhost:7007/api/storage/health',
+      url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: true,
       timeout: 300_000,
     },

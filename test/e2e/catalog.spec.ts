@@ -1,14 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
-test('a guest signs in and finds an example entity in the catalog', async ({
+test('a guest signs in and finds an example service in the catalog', async ({
   page,
 }, testInfo) => {
   await signInAsGuest(page);
 
-  await page.goto('/catalog');
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .click();
   await expect(
-    page.getByRole('link', { name: 'example-website', exact: true }),
+    page.getByRole('link', { name: 'payments-api', exact: true }),
   ).toBeVisible();
 
   await page.screenshot({

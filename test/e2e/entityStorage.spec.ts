@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+test("a service owner reads their service's Storage tab", async ({
+  page,
+}, testInfo) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api');
+  await page
+    .getByRole('tab', { name: 'Storage' })
+    .or(page.getByRole('link', { name: 'Storage', exact: true }))
+    .first()
+    .click();
+
+  await expect(page.getByText('Storage summary')).toBeVisible();
+  const volumes = page
+    .getByRole('table')
+    .filter({ hasText: 'payments-api-cache' });
+  await expect(volumes).toBeVisible();
+
+  // Verdicts come from the demo snapshot through the backend's engine.
+  const cache = volumes
+    .getByRole('row')
+    .filter({ hasText: 'payments-api-cache' });
+  await expect(cache).toContainText('Unprotected');
+  await expect(cache).toContainText('backup-volumes-excludes');
+  const database = volumes
+    .getByRole('row')
+    .filter({ hasText: 'data-payments-db-0' });
+  await expect(database).toContainText('Protected');
+  await expect(volumes).toContainText('Waived');
+
+  // A partially readable cluster is said so, not hidden.
+  await expect(
+    page.getByText('could only be read in part').first(),
+  ).toBeVisible();
+
+  await page.screenshot({
+    path: testInfo.outputPath('entity-storage-tab.png'),
+    fullPage: true,
+  });
+});
