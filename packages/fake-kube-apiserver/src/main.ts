@@ -1,5 +1,6 @@
 import {
   buildSnapshotState,
+  RESOURCE_KIND_INFO,
   shiftTimestamps,
 } from '@gitops-storage/plugin-storage-common';
 import { readSnapshotDocuments } from '@gitops-storage/plugin-storage-common/node';
@@ -20,6 +21,8 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
+const UNREADABLE_STATUS = { forbidden: 403, absent: 404, error: 500 };
+
 async function main() {
   const snapshot = arg('--snapshot');
   if (!snapshot || process.argv.includes('--help')) {
@@ -32,7 +35,9 @@ async function main() {
   const name = path.basename(path.resolve(snapshot));
   const { documents } = await readSnapshotDocuments(snapshot);
   const timeShift = !process.argv.includes('--no-time-shift');
-  const { shiftedByMs } = buildSnapshotState(documents, { timeShift });
+  const { shiftedByMs, manifest } = buildSnapshotState(documents, {
+    timeShift,
+  });
   const store = new InMemoryResourceStore();
   const count = loadObjects(
     store,
@@ -43,6 +48,16 @@ async function main() {
     port: Number(arg('--port') ?? 0),
     bookmarkIntervalMs: 30_000,
   });
+  // Kinds the snapshot could not read are served the same way: forbidden
+  // kinds answer 403, absent ones 404, so live verdicts match the snapshot's.
+  for (const { kind, status, message } of manifest?.resources ?? []) {
+    if (status === 'readable') continue;
+    server.addFault({
+      resource: RESOURCE_KIND_INFO[kind].plural,
+      status: UNREADABLE_STATUS[status],
+      message: message ?? `${kind} is ${status}`,
+    });
+  }
   writeKubeconfig(kubeconfig, [{ name, server: server.url }]);
   process.stdout.write(
     `serving ${count} objects of ${name} on ${server.url}\nkubeconfig: ${kubeconfig} (context ${name})\n`,
