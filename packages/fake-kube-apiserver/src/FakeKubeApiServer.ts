@@ -1,5 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  matchesLabels,
+  parseLabelSelector,
+  type LabelRequirement,
+} from './labelSelector';
 import { parseResourcePath, pathCovers, sameResource } from './resourcePath';
 import type { ResourcePath, ResourceStore, WatchEvent } from './ResourceStore';
 
@@ -51,7 +56,11 @@ function status(code: number, reason: string, message: string) {
   };
 }
 
+/** kube-apiserver's idle timeout for kept-alive connections. */
+const KEEP_ALIVE_TIMEOUT_MS = 90_000;
+
 const REASONS: Record<number, string> = {
+  400: 'BadRequest',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
@@ -82,6 +91,9 @@ export class FakeKubeApiServer {
     options: FakeKubeApiServerOptions,
   ): Promise<FakeKubeApiServer> {
     const server = http.createServer();
+    // kube-apiserver keeps idle connections for 90 s (Node's default is 5 s,
+    // which a busy client reusing a connection can lose the race against).
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
     const instance = new FakeKubeApiServer(server, options);
     server.on('request', (req, res) => instance.handle(req, res));
     server.on('connection', socket => {
@@ -192,6 +204,8 @@ export class FakeKubeApiServer {
     this.stats.lists += 1;
     const { store } = this.options;
     const limit = Number(params.get('limit') ?? 0) || Number.MAX_SAFE_INTEGER;
+    const selector = this.selectorOf(params, res);
+    if (!selector) return;
     let offset = 0;
     let version = store.currentVersion();
     const token = params.get('continue');
@@ -207,10 +221,13 @@ export class FakeKubeApiServer {
       }
       ({ offset, version } = decoded);
     }
-    const page = store.listPage(path, offset, limit);
+    const wanted = selector.length ? selector : undefined;
+    const page = store.listPageJson
+      ? store.listPageJson(path, offset, limit, wanted)
+      : store.listPage(path, offset, limit, wanted);
     const next = offset + page.items.length;
     const kind = KIND_BY_RESOURCE[path.resource] ?? 'Object';
-    const body = {
+    const envelope = {
       kind: `${kind}List`,
       apiVersion: path.group ? `${path.group}/${path.version}` : path.version,
       metadata: {
@@ -222,9 +239,14 @@ export class FakeKubeApiServer {
             }
           : {}),
       },
-      items: page.items,
     };
-    this.sendJson(res, 200, body);
+    if (store.listPageJson) {
+      // `{…,"items":[]}` with the serialized items spliced in.
+      const head = JSON.stringify({ ...envelope, items: [] }).slice(0, -2);
+      this.sendText(res, 200, `${head}${(page.items as string[]).join(',')}]}`);
+    } else {
+      this.sendJson(res, 200, { ...envelope, items: page.items });
+    }
   }
 
   private watch(
@@ -232,8 +254,14 @@ export class FakeKubeApiServer {
     params: URLSearchParams,
     res: http.ServerResponse,
   ) {
+    const selector = this.selectorOf(params, res);
+    if (!selector) return;
     this.stats.watches += 1;
     const { store } = this.options;
+    const selected = (event: WatchEvent) =>
+      event.type === 'BOOKMARK' ||
+      event.type === 'ERROR' ||
+      matchesLabels(labelsOf(event.object), selector);
     res.writeHead(200, {
       'Content-Type': 'application/json',
       'Transfer-Encoding': 'chunked',
@@ -258,7 +286,7 @@ export class FakeKubeApiServer {
       return;
     }
     this.#watchers.add(res);
-    backlog.forEach(write);
+    backlog.filter(selected).forEach(write);
 
     const unsubscribe = store.subscribe((eventPath, event) => {
       if (
@@ -298,16 +326,39 @@ export class FakeKubeApiServer {
     res.on('finish', cleanup);
   }
 
+  /** The request's `labelSelector`, or undefined after answering 400. */
+  private selectorOf(
+    params: URLSearchParams,
+    res: http.ServerResponse,
+  ): LabelRequirement[] | undefined {
+    try {
+      return parseLabelSelector(params.get('labelSelector') ?? '');
+    } catch (error) {
+      this.sendStatus(res, 400, `labelSelector: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
   private sendStatus(res: http.ServerResponse, code: number, message: string) {
     this.sendJson(res, code, status(code, REASONS[code] ?? 'Unknown', message));
   }
 
   private sendJson(res: http.ServerResponse, code: number, body: unknown) {
-    const text = JSON.stringify(body);
-    this.stats.bytesSent += Buffer.byteLength(text);
-    res.writeHead(code, { 'Content-Type': 'application/json' });
-    res.end(text);
+    this.sendText(res, code, JSON.stringify(body));
   }
+
+  private sendText(res: http.ServerResponse, code: number, text: string) {
+    // Encoded once, then counted and sent (large lists: one pass, not two).
+    const body = Buffer.from(text);
+    this.stats.bytesSent += body.length;
+    res.writeHead(code, { 'Content-Type': 'application/json' });
+    res.end(body);
+  }
+}
+
+function labelsOf(object: unknown): Record<string, string> | undefined {
+  return (object as { metadata?: { labels?: Record<string, string> } })
+    ?.metadata?.labels;
 }
 
 function encodeContinue(token: { offset: number; version: string }): string {

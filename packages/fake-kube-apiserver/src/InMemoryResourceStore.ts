@@ -1,3 +1,4 @@
+import { matchesLabels, type LabelRequirement } from './labelSelector';
 import { pathCovers, sameResource } from './resourcePath';
 import type {
   ResourcePath,
@@ -88,9 +89,19 @@ export class InMemoryResourceStore implements ResourceStore {
     return String(this.#version);
   }
 
-  listPage(path: ResourcePath, offset: number, limit: number) {
+  listPage(
+    path: ResourcePath,
+    offset: number,
+    limit: number,
+    selector: readonly LabelRequirement[] = [],
+  ) {
     const all = [...(this.#types.get(typeKey(path))?.values() ?? [])].filter(
-      o => pathCovers(path, o.metadata.namespace),
+      o =>
+        pathCovers(path, o.metadata.namespace) &&
+        matchesLabels(
+          o.metadata.labels as Record<string, string> | undefined,
+          selector,
+        ),
     );
     return { items: all.slice(offset, offset + limit), total: all.length };
   }

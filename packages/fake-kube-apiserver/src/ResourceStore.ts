@@ -1,3 +1,5 @@
+import type { LabelRequirement } from './labelSelector';
+
 /** A Kubernetes object as the fake server stores it. */
 export type StoredObject = {
   apiVersion?: string;
@@ -36,12 +38,29 @@ export interface ResourceStore {
   hasResource(path: ResourcePath): boolean;
   /** The current resource version (a decimal string, as etcd's revisions). */
   currentVersion(): string;
-  /** Objects in list order from `offset`, at most `limit` of them. */
+  /**
+   * Objects in list order from `offset`, at most `limit` of them; with a
+   * selector, only those whose labels satisfy it (offset and total count
+   * the matching objects).
+   */
   listPage(
     path: ResourcePath,
     offset: number,
     limit: number,
+    selector?: readonly LabelRequirement[],
   ): { items: StoredObject[]; total: number };
+  /**
+   * Optional: the same page with every item already serialized as JSON, for
+   * stores that generate or keep objects as text (kube-apiserver's watch
+   * cache keeps them serialized too). The server uses it when present, so
+   * serving a large list costs a copy rather than a JSON.stringify.
+   */
+  listPageJson?(
+    path: ResourcePath,
+    offset: number,
+    limit: number,
+    selector?: readonly LabelRequirement[],
+  ): { items: string[]; total: number };
   /**
    * Events after `resourceVersion` for the path, or `'gone'` when that
    * version is older than the oldest event kept (the server answers 410).

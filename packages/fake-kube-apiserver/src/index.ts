@@ -15,5 +15,7 @@ export type {
   StoredObject,
 } from './ResourceStore';
 export { parseResourcePath } from './resourcePath';
+export { parseLabelSelector, matchesLabels } from './labelSelector';
+export type { LabelRequirement } from './labelSelector';
 export { writeKubeconfig } from './kubeconfig';
 export { loadObjects } from './loadObjects';

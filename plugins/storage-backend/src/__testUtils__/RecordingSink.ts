@@ -12,6 +12,8 @@ const keyOf = (o: unknown) =>
 export class RecordingSink implements ClusterSink {
   readonly objects = new Map<ResourceKind, Map<string, unknown>>();
   readonly statuses = new Map<ResourceKind, ResourceStatus>();
+  /** Every status each kind went through, in order. */
+  readonly history = new Map<ResourceKind, string[]>();
   readonly lists = new Map<ResourceKind, number>();
   #listing = new Map<ResourceKind, Map<string, unknown>>();
 
@@ -36,6 +38,7 @@ export class RecordingSink implements ClusterSink {
 
   status(kind: ResourceKind, status: ResourceStatus): void {
     this.statuses.set(kind, { ...status });
+    this.history.set(kind, [...(this.history.get(kind) ?? []), status.status]);
   }
 
   names(kind: ResourceKind): string[] {

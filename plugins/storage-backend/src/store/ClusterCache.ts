@@ -49,6 +49,8 @@ export class ClusterCache implements ClusterSink {
   #changesAt = new Map<ClaimKey, number>();
   #dirty = new Set<ClaimKey>();
   #buffers = new Map<ResourceKind, unknown[]>();
+  /** Kinds listed before: a new list of them replaces what is held. */
+  #listed = new Set<ResourceKind>();
   #initialSyncDone = false;
   #flushTimer?: NodeJS.Timeout;
   #revision = 0;
@@ -92,7 +94,14 @@ export class ClusterCache implements ClusterSink {
   // ---- ClusterSink --------------------------------------------------------
 
   listStarted(kind: ResourceKind): void {
-    if (!FOLDED_KINDS.has(kind)) this.#buffers.set(kind, []);
+    // The first list of a kind fills an empty state, so its objects are
+    // projected as they arrive: a cold sync never holds a kind's raw objects
+    // (tens of thousands of pods across a fleet). A relist (after 410 Gone
+    // or a failed list) replaces what is held, so it is buffered.
+    if (!FOLDED_KINDS.has(kind) && this.#listed.has(kind)) {
+      this.#buffers.set(kind, []);
+    }
+    this.#listed.add(kind);
     if (kind === 'Pod') this.pods.clear();
     if (kind === 'PersistentVolumeClaim') this.claims.clear();
   }
@@ -223,8 +232,12 @@ export class ClusterCache implements ClusterSink {
   #mark(keys: ReadonlySet<ClaimKey>) {
     if (keys.size === 0) return;
     this.#lastEventAt = Date.now();
+    // Until the first sync is in, start() marks every claim at once: keys
+    // gathered object by object (1.5 million PodVolumeBackups in a fleet)
+    // would only be thrown away.
+    if (!this.#initialSyncDone) return;
     for (const key of keys) this.#dirty.add(key);
-    if (this.#initialSyncDone && !this.#flushTimer) {
+    if (!this.#flushTimer) {
       this.#flushTimer = setTimeout(
         () => this.flush(),
         this.options.flushDelayMs ?? 50,

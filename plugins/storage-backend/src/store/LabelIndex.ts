@@ -1,6 +1,8 @@
 /** The label Backstage's Kubernetes plugin finds an entity's workloads by. */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
+const NONE: ReadonlySet<string> = new Set();
+
 type Meta = {
   name?: string;
   namespace?: string;
@@ -47,7 +49,7 @@ export class LabelIndex {
 
   /** Keys of the objects labelled `backstage.io/kubernetes-id=<id>`. */
   withKubernetesId(id: string): ReadonlySet<string> {
-    return this.#byId.get(id) ?? new Set();
+    return this.#byId.get(id) ?? NONE;
   }
 
   /** Every object's key and labels (for selectors the id index cannot answer). */

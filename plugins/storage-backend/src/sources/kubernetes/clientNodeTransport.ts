@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import fetch, { Headers } from 'node-fetch';
 import { loadClientNode } from '../../kubernetes/clientNode';
+import { createAgentReuser } from './keepAliveAgent';
 import { KubeApiError } from './KubeApiError';
 import type { KubeTransport, ListPage, WatchHandle } from './KubeTransport';
 
@@ -20,6 +21,7 @@ export async function createClientNodeTransport(
     throw new Error('The Kubernetes configuration has no current cluster');
   }
   const watcher = new Watch(kc);
+  const reuseAgent = createAgentReuser();
   let bytesReceived = 0;
 
   return {
@@ -40,11 +42,14 @@ export async function createClientNodeTransport(
       headers.set('Accept', 'application/json');
       const response = await fetch(url.toString(), {
         ...(init as object),
+        agent: reuseAgent(init.agent) as never,
         method: 'GET',
         headers,
       });
-      const text = await response.text();
-      bytesReceived += Buffer.byteLength(text);
+      // The body as bytes: counted without a second pass over a large string.
+      const body = await response.buffer();
+      bytesReceived += body.length;
+      const text = body.toString('utf8');
       if (!response.ok) {
         throw new KubeApiError(
           statusMessage(text, response.statusText),

@@ -1,0 +1,103 @@
+import http from 'node:http';
+import {
+  summarizeLatencies,
+  type LatencySummary,
+} from '../measure/percentiles';
+import { timedGet } from './httpGet';
+
+export interface LoadOptions {
+  baseUrl: string;
+  /** Request paths, used in turn. */
+  paths: string[];
+  concurrency: number;
+  durationMs: number;
+  /** Requests before measuring (JIT, connections), per client. */
+  warmupPerClient?: number;
+}
+
+export interface LoadResult extends LatencySummary {
+  concurrency: number;
+  requestsPerSecond: number;
+  errors: number;
+  meanResponseBytes: number;
+}
+
+/**
+ * Closed-loop load: `concurrency` clients, each sending its next request as
+ * soon as the previous answer is in, over keep-alive connections, for a fixed
+ * time. Every answer must be 200; latency is measured to the last body byte.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const {
+    baseUrl,
+    paths,
+    concurrency,
+    durationMs,
+    warmupPerClient = 5,
+  } = options;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  const nextUrl = () => `${baseUrl}${paths[next++ % paths.length]}`;
+
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = 0; i < warmupPerClient; i++)
+        await timedGet(agent, nextUrl());
+    }),
+  );
+
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const res = await timedGet(agent, nextUrl());
+        latencies.push(res.ms);
+        bytes += res.bytes;
+        if (res.status !== 200) errors++;
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  agent.destroy();
+  return {
+    ...summarizeLatencies(latencies),
+    concurrency,
+    requestsPerSecond: (latencies.length / elapsed) * 1000,
+    errors,
+    meanResponseBytes: latencies.length ? bytes / latencies.length : 0,
+  };
+}
+
+/** `repeat` requests one after the other; the first is reported apart. */
+export async function runSequential(
+  baseUrl: string,
+  path: string,
+  repeat: number,
+): Promise<{
+  first: number;
+  rest: LatencySummary;
+  errors: number;
+  responseBytes: number;
+}> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  for (let i = 0; i < repeat; i++) {
+    const res = await timedGet(agent, `${baseUrl}${path}`);
+    latencies.push(res.ms);
+    bytes = res.bytes;
+    if (res.status !== 200) errors++;
+  }
+  agent.destroy();
+  return {
+    first: latencies[0],
+    rest: summarizeLatencies(latencies.slice(1)),
+    errors,
+    responseBytes: bytes,
+  };
+}
