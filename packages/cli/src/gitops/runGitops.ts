@@ -28,7 +28,9 @@ export const EXIT_INVALID = 2;
 
 export function listGenerators(): string {
   const width = Math.max(...gitopsGenerators.map(g => g.id.length));
-  return `${gitopsGenerators.map(g => `  ${g.id.padEnd(width)}  ${g.title}: ${g.description}`).join('\n')}\n`;
+  return `${gitopsGenerators
+    .map(g => `  ${g.id.padEnd(width)}  ${g.title}: ${g.description}`)
+    .join('\n')}\n`;
 }
 
 /**
@@ -36,7 +38,10 @@ export function listGenerators(): string {
  * runs the generator on the repository folder; a dry run prints the diff and
  * writes nothing, otherwise the change set is applied atomically.
  */
-export async function runGitops(options: GitopsOptions, output: Output): Promise<number> {
+export async function runGitops(
+  options: GitopsOptions,
+  output: Output,
+): Promise<number> {
   if (options.list) {
     output.out(`Generators:\n${listGenerators()}`);
     return EXIT_OK;
@@ -45,27 +50,48 @@ export async function runGitops(options: GitopsOptions, output: Output): Promise
     output.err(`backstage-storage gitops: ${message}\n`);
     return EXIT_INVALID;
   };
-  if (!options.generator) return usage(`name a generator:\n${listGenerators()}`);
+  if (!options.generator)
+    return usage(`name a generator:\n${listGenerators()}`);
   const generator = findGenerator(options.generator);
-  if (!generator) return usage(`unknown generator '${options.generator}'. Generators:\n${listGenerators()}`);
-  if (!options.repo) return usage('--repo DIR is required (the GitOps repository checkout)');
-  if (!options.input) return usage('--input FILE.yaml is required (the generator input)');
+  if (!generator)
+    return usage(
+      `unknown generator '${
+        options.generator
+      }'. Generators:\n${listGenerators()}`,
+    );
+  if (!options.repo)
+    return usage('--repo DIR is required (the GitOps repository checkout)');
+  if (!options.input)
+    return usage('--input FILE.yaml is required (the generator input)');
   try {
     const repo = createDirectoryRepoReader(options.repo);
-    const changeSet = runGenerator(generator, repo, readInputFile(options.input));
+    const changeSet = runGenerator(
+      generator,
+      repo,
+      readInputFile(options.input),
+    );
     if (changeSet.changes.length === 0) {
-      output.out(`nothing to change: ${changeSet.summary} is already in ${options.repo}\n`);
+      output.out(
+        `nothing to change: ${changeSet.summary} is already in ${options.repo}\n`,
+      );
       return EXIT_OK;
     }
     if (options.dryRun) {
       output.out(renderUnifiedDiff(changeSet));
-      output.out(`\ndry run: ${changeSet.summary}; ${changeSet.changes.length} file(s) would change, nothing written\n`);
+      output.out(
+        `\ndry run: ${changeSet.summary}; ${changeSet.changes.length} file(s) would change, nothing written\n`,
+      );
       return EXIT_OK;
     }
     const result = await applyChangeSet(options.repo, changeSet);
     const lines = changeSet.changes
       .filter(change => result.written.includes(change.path))
-      .map(change => `  ${change.action === 'create' ? 'created' : 'updated'} ${change.path}`);
+      .map(
+        change =>
+          `  ${change.action === 'create' ? 'created' : 'updated'} ${
+            change.path
+          }`,
+      );
     output.out(`${changeSet.summary}\n${lines.join('\n')}\n`);
     return EXIT_OK;
   } catch (error) {

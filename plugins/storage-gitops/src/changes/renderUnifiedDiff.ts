@@ -1,0 +1,29 @@
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type { ChangeSet } from '../types';
+
+/**
+ * The change set as a git-style unified diff (`a/` and `b/` prefixes, new
+ * files from `/dev/null`), the way a dry run shows it. Empty for an empty
+ * change set.
+ * @public
+ */
+export function renderUnifiedDiff(changeSet: ChangeSet): string {
+  return changeSet.changes
+    .map(change => {
+      const isNew = change.action === 'create';
+      const header = `diff --git a/${change.path} b/${change.path}\n${
+        isNew ? 'new file mode 100644\n' : ''
+      }`;
+      const patch = createTwoFilesPatch(
+        isNew ? '/dev/null' : `a/${change.path}`,
+        `b/${change.path}`,
+        isNew ? '' : change.previous ?? '',
+        change.content,
+        undefined,
+        undefined,
+        { context: 3, headerOptions: FILE_HEADERS_ONLY },
+      );
+      return header + patch;
+    })
+    .join('');
+}

@@ -1,0 +1,229 @@
+import { parse } from 'yaml';
+import { renderUnifiedDiff } from '../../changes/renderUnifiedDiff';
+import { isGeneratorError } from '../../errors/GeneratorError';
+import { exampleInput, fixtureFiles } from '../../testUtils/fixtureRepo';
+import {
+  generate,
+  kustomizeWithoutHelm,
+  manifestProblems,
+  runAndApply,
+  tempFixture,
+  withChanges,
+} from '../../testUtils/harness';
+import { veleroGenerator } from '.';
+import { snapshotsEnabled } from './snapshots';
+
+const input = exampleInput('velero') as Record<string, unknown>;
+const valuesPath = 'apps/storage/velero/base/values.yaml';
+
+function values(extra: Record<string, unknown> = {}) {
+  return parse(
+    withChanges(
+      fixtureFiles(),
+      generate(veleroGenerator, { ...input, ...extra }),
+    )[valuesPath],
+  );
+}
+
+describe('velero', () => {
+  it('writes the app with values, overlay, metrics ingress and Application (golden diff)', () => {
+    const changeSet = generate(veleroGenerator, input);
+    expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+      'update apps/cicd/argocd/base/argocd-cm.yaml',
+      'update apps/cicd/argocd/overlays/main/applications/prod/storage/kustomization.yaml',
+      'create apps/cicd/argocd/overlays/main/applications/prod/storage/velero.yaml',
+      'create apps/storage/velero/base/kustomization.yaml',
+      'create apps/storage/velero/base/values.yaml',
+      'create apps/storage/velero/overlays/prod/kustomization.yaml',
+      'create apps/storage/velero/overlays/prod/metrics-ingress.yaml',
+    ]);
+    expect(renderUnifiedDiff(changeSet)).toMatchSnapshot();
+  });
+
+  it('pins chart 12.1.0 with its CRDs (domain.md §3, §6.1)', () => {
+    const files = withChanges(fixtureFiles(), generate(veleroGenerator, input));
+    expect(
+      parse(files['apps/storage/velero/base/kustomization.yaml']).helmCharts,
+    ).toEqual([
+      {
+        name: 'velero',
+        repo: 'https://vmware-tanzu.github.io/helm-charts',
+        version: '12.1.0',
+        releaseName: 'velero',
+        namespace: 'velero',
+        includeCRDs: true,
+        valuesFile: 'values.yaml',
+      },
+    ]);
+    const app = parse(
+      files[
+        'apps/cicd/argocd/overlays/main/applications/prod/storage/velero.yaml'
+      ],
+    );
+    expect(app.spec.syncPolicy.syncOptions).toEqual([
+      'CreateNamespace=true',
+      'ServerSideApply=true',
+    ]);
+    expect(app.spec.source).toEqual({
+      repoURL: 'https://git.example.com/platform/gitops.git',
+      targetRevision: 'main',
+      path: 'apps/storage/velero/overlays/prod',
+    });
+    expect(
+      parse(files['apps/cicd/argocd/base/argocd-cm.yaml']).data[
+        'kustomize.buildOptions'
+      ],
+    ).toBe('--enable-helm');
+  });
+
+  it('uses kopia, FSB node agent, the AWS plugin and a credentials reference only', () => {
+    const v = values();
+    expect(v.configuration.uploaderType).toBe('kopia');
+    expect(v.deployNodeAgent).toBe(true);
+    expect(v.initContainers[0]).toEqual({
+      name: 'velero-plugin-for-aws',
+      image: 'velero/velero-plugin-for-aws:v1.14.1',
+      imagePullPolicy: 'IfNotPresent',
+      volumeMounts: [{ mountPath: '/target', name: 'plugins' }],
+    });
+    expect(v.credentials).toEqual({
+      useSecret: true,
+      existingSecret: 'velero-s3',
+    });
+    expect(JSON.stringify(v)).not.toMatch(
+      /secretContents|aws_secret_access_key/,
+    );
+    expect(v.configuration.backupStorageLocation).toEqual([
+      {
+        name: 'default',
+        provider: 'aws',
+        bucket: 'velero-backups',
+        default: true,
+        config: {
+          region: 'minio',
+          s3ForcePathStyle: 'true',
+          s3Url: 'http://minio.minio.svc:9000',
+        },
+      },
+    ]);
+  });
+
+  it('turns snapshots off when every tier is file-system-only, on when a tier has a CSI class', () => {
+    expect(values().snapshotsEnabled).toBe(false);
+    expect(values().schedules.daily.template.snapshotVolumes).toBe(false);
+    const csi = values({
+      tiers: [
+        { name: 'fast', storageClasses: ['storage-fast'], rpo: 'PT24H' },
+        { name: 'ceph', storageClasses: ['ceph-rbd'], rpo: 'PT24H' },
+      ],
+    });
+    expect(csi.snapshotsEnabled).toBe(true);
+    expect(csi.configuration.volumeSnapshotLocation).toEqual([
+      { name: 'default', provider: 'aws', config: { region: 'minio' } },
+    ]);
+    expect(snapshotsEnabled('disabled')).toBe(false);
+    expect(snapshotsEnabled('enabled')).toBe(true);
+  });
+
+  it('has a default daily schedule and takes explicit ones', () => {
+    expect(values().schedules).toEqual({
+      daily: {
+        disabled: false,
+        schedule: '0 2 * * *',
+        useOwnerReferencesInBackup: false,
+        template: {
+          ttl: '720h',
+          storageLocation: 'default',
+          includedNamespaces: ['*'],
+          defaultVolumesToFsBackup: true,
+          snapshotVolumes: false,
+        },
+      },
+    });
+    const custom = values({
+      schedules: [
+        {
+          name: 'hourly',
+          schedule: '0 * * * *',
+          ttl: '72h',
+          includedNamespaces: ['payments'],
+        },
+      ],
+    });
+    expect(Object.keys(custom.schedules)).toEqual(['hourly']);
+    expect(values({ schedules: [] }).schedules).toEqual({});
+  });
+
+  it('puts authentik forward-auth annotations on the metrics ingress', () => {
+    const files = withChanges(fixtureFiles(), generate(veleroGenerator, input));
+    const ingress = parse(
+      files['apps/storage/velero/overlays/prod/metrics-ingress.yaml'],
+    );
+    expect(ingress.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/auth-url':
+        'http://ak-outpost-authentik-embedded-outpost.authentik.svc.cluster.local:9000/outpost.goauthentik.io/auth/nginx',
+      'nginx.ingress.kubernetes.io/auth-signin':
+        'https://velero.platform.example.com/outpost.goauthentik.io/start?rd=$scheme://$http_host$escaped_request_uri',
+      'nginx.ingress.kubernetes.io/auth-response-headers':
+        'Set-Cookie,X-authentik-username,X-authentik-groups,X-authentik-entitlements,X-authentik-email,X-authentik-name,X-authentik-uid',
+      'nginx.ingress.kubernetes.io/auth-snippet':
+        'proxy_set_header X-Forwarded-Host $http_host;',
+    });
+    const noIngress = generate(veleroGenerator, {
+      ...input,
+      metricsIngress: undefined,
+    });
+    expect(noIngress.changes.map(c => c.path)).not.toContain(
+      'apps/storage/velero/overlays/prod/metrics-ingress.yaml',
+    );
+  });
+
+  it('allows restic only before Velero 1.17, and says why', () => {
+    expect(
+      values({
+        uploaderType: 'restic',
+        veleroVersion: '1.16.2',
+        chart: { version: '10.0.0' },
+      }).configuration.uploaderType,
+    ).toBe('restic');
+    let error: unknown;
+    try {
+      generate(veleroGenerator, { ...input, uploaderType: 'restic' });
+    } catch (e) {
+      error = e;
+    }
+    expect(isGeneratorError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /restic cannot be used with Velero 1\.18\.1.*backups through restic are disabled.*kopia/s,
+    );
+  });
+
+  it('writes only YAML that validates against its kind', () => {
+    expect(
+      manifestProblems(fixtureFiles(), generate(veleroGenerator, input)),
+    ).toEqual([]);
+  });
+
+  it('builds the overlay with kubectl kustomize', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      await runAndApply(dir, veleroGenerator, input);
+      const objects = kustomizeWithoutHelm(
+        dir,
+        'apps/storage/velero/overlays/prod',
+      );
+      expect(
+        objects.map(
+          o => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`,
+        ),
+      ).toEqual(
+        expect.arrayContaining([
+          'Ingress/velero/velero-metrics',
+          'Deployment/velero/velero',
+        ]),
+      );
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import type { ChangeSet, RepoReader } from '../../types';
+import { ChangeSetBuilder } from '../../changes/ChangeSetBuilder';
+import { GeneratorError } from '../../errors/GeneratorError';
+import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
+import {
+  ensureKustomizationPatch,
+  ensureKustomizationResource,
+} from '../../yaml/kustomization';
+import { backupPatchFile, planOptIn, writeBackupPatch } from './backupPatch';
+import { claimManifest } from './claim';
+import type { VolumeRequestInput } from './input';
+import { chooseClass } from './tierChoice';
+import { findWorkload } from './workload';
+
+/** A developer's PVC in the service's folder, with its backup opt-in or waiver. */
+export function generateVolumeRequest(
+  repo: RepoReader,
+  input: VolumeRequestInput,
+): ChangeSet {
+  const { tier, storageClass } = chooseClass(
+    input,
+    input.tiers ?? DEFAULT_TIERS,
+  );
+  const builder = new ChangeSetBuilder(repo, 'volume-request');
+  const kustomization = builder.findKustomization(input.folder);
+  if (!kustomization) {
+    throw new GeneratorError(
+      `folder: missing parent kustomization: '${input.folder}/kustomization.yaml' does not exist; give the service's kustomization folder (e.g. apps/<team>/<service>/base)`,
+      {
+        code: 'missing-parent',
+        field: 'folder',
+        file: `${input.folder}/kustomization.yaml`,
+      },
+    );
+  }
+  const claimFile = `${input.claimName}-pvc.yaml`;
+  let patchFile: string | undefined;
+  let kubernetesId: string | undefined;
+  if (input.backup) {
+    const workload = findWorkload(
+      builder,
+      input.folder,
+      kustomization,
+      input.backup.workload.kind,
+      input.backup.workload.name,
+    );
+    kubernetesId = workload.labels['backstage.io/kubernetes-id'];
+    writeBackupPatch(
+      builder,
+      input.folder,
+      workload,
+      planOptIn(input, workload),
+    );
+    patchFile = backupPatchFile(workload);
+  }
+  builder.createFile(
+    `${input.folder}/${claimFile}`,
+    claimManifest(input, storageClass, tier.name, kubernetesId),
+  );
+  builder.editKustomization(input.folder, '', doc => {
+    ensureKustomizationResource(doc, claimFile);
+    if (patchFile) ensureKustomizationPatch(doc, { path: patchFile });
+  });
+  const protection = input.waiver ? ' with a backup waiver' : ', backed up';
+  return builder.build(
+    `Request ${input.size} ${input.accessMode} volume '${input.claimName}' (tier ${tier.name}) in ${input.folder}${protection}`,
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import {
+  absolutePath,
+  accessMode,
+  dnsLabel,
+  dnsSubdomain,
+  repoPath,
+  rfc3339,
+  storageSize,
+} from '../../input/fields';
+import { tierListSchema } from '../../tiers/tierInput';
+
+const backupSchema = z
+  .object({
+    /** The workload whose pods mount the claim (a manifest in the same folder). */
+    workload: z
+      .object({
+        kind: z
+          .enum(['Deployment', 'StatefulSet', 'DaemonSet'])
+          .default('Deployment'),
+        name: dnsSubdomain,
+      })
+      .strict(),
+    /** Pod volume name; defaults to the claim name. */
+    volumeName: dnsLabel.optional(),
+    /** Where to mount it; without it the volume is added to the pod but not mounted. */
+    mountPath: absolutePath.optional(),
+    /** Container to mount it in; defaults to the workload's first container. */
+    container: dnsLabel.optional(),
+  })
+  .strict();
+
+const waiverSchema = z
+  .object({
+    /** Why this volume needs no backup (shown on the coverage page). */
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'give a reason of at least 10 characters')
+      .max(500),
+    /** When the waiver ends (RFC 3339). */
+    expires: rfc3339.optional(),
+  })
+  .strict();
+
+/** Input of the `volume-request` generator. */
+export const volumeRequestInputSchema = z
+  .object({
+    /** The service's kustomization folder, e.g. apps/payments/payments-api/base. */
+    folder: repoPath,
+    claimName: dnsLabel,
+    /** Set on the claim; usually the overlay's kustomization sets it. */
+    namespace: dnsLabel.optional(),
+    tier: dnsLabel,
+    /** One of the tier's classes; defaults to its first. */
+    storageClass: dnsSubdomain.optional(),
+    size: storageSize,
+    accessMode: accessMode.default('ReadWriteOnce'),
+    backup: backupSchema.optional(),
+    waiver: waiverSchema.optional(),
+    tiers: tierListSchema.optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.backup && input.waiver) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['waiver'],
+        message: 'give either backup or waiver, not both',
+      });
+    }
+    if (!input.backup && !input.waiver) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['backup'],
+        message:
+          'say how the volume is protected: backup (the workload that mounts it) or waiver (with its reason)',
+      });
+    }
+  });
+
+export type VolumeRequestInput = z.infer<typeof volumeRequestInputSchema>;
