@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import {
+  buildCoverageReport,
+  coveragePercent,
+  evaluateClusterCoverage,
+  readStorageEngineConfig,
+  type ClusterCoverage,
+  type StorageEngineConfig,
+} from '@gitops-storage/plugin-storage-common';
+import { loadSnapshotDirectory } from '@gitops-storage/plugin-storage-common/node';
+import { formatCsv } from './formatCsv';
+import { formatTable } from './formatTable';
+import { readOptions, UsageError, type RawCoverageOptions } from './readOptions';
+
+export interface CoverageIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** The current time, when --now is not given. */
+  clock?: () => Date;
+}
+
+async function readEngineConfig(path: string | undefined): Promise<StorageEngineConfig> {
+  if (path === undefined) return { tiers: [] };
+  let text: string;
+  try {
+    text = await readFile(resolve(path), 'utf8');
+  } catch {
+    throw new UsageError(`config file not found: ${path}`);
+  }
+  try {
+    return readStorageEngineConfig(parse(text));
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `backstage-storage coverage`: evaluate every claim of the snapshots and
+ * print the report. Returns the exit status (0, or 1 when --fail-under is
+ * not met); throws for bad flags or input (exit status 2).
+ */
+export async function runCoverage(raw: RawCoverageOptions, io: CoverageIo): Promise<number> {
+  const options = readOptions(raw);
+  const engine = await readEngineConfig(options.config);
+  const now = options.now ?? io.clock?.() ?? new Date();
+
+  const clusters: ClusterCoverage[] = [];
+  const seen = new Map<string, string>();
+  for (const directory of options.snapshots) {
+    let snapshot;
+    try {
+      snapshot = await loadSnapshotDirectory(directory);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const other = seen.get(snapshot.cluster);
+    if (other) {
+      throw new UsageError(`two snapshots are named "${snapshot.cluster}" (${other} and ${directory}); the directory name is the cluster name`);
+    }
+    seen.set(snapshot.cluster, directory);
+    clusters.push(
+      evaluateClusterCoverage(
+        snapshot.state,
+        {
+          cluster: snapshot.cluster,
+          tiers: engine.tiers,
+          now,
+          ...(engine.defaultVolumesToFsBackup !== undefined
+            ? { defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup }
+            : {}),
+          ...(engine.veleroNamespace ? { veleroNamespace: engine.veleroNamespace } : {}),
+        },
+        'snapshot',
+      ),
+    );
+  }
+
+  const report = buildCoverageReport(clusters, now);
+  switch (options.format) {
+    case 'json':
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
+      break;
+    case 'csv':
+      io.out(formatCsv(report));
+      break;
+    default:
+      io.out(formatTable(report, now));
+  }
+
+  if (options.failUnder !== undefined) {
+    const percent = coveragePercent(report.summary);
+    if (percent < options.failUnder) {
+      io.err(
+        `backstage-storage: coverage ${percent.toFixed(1)}% (protected + waived) is below --fail-under ${options.failUnder}%\n`,
+      );
+      return 1;
+    }
+  }
+  return 0;
+}
