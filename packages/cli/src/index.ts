@@ -11,7 +11,9 @@ createProgram()
   .parseAsync(process.argv)
   .catch((error: unknown) => {
     process.stderr.write(
-      `backstage-storage: ${error instanceof Error ? error.message : String(error)}\n`,
+      `backstage-storage: ${
+        error instanceof Error ? error.message : String(error)
+      }\n`,
     );
     process.exit(2);
   });

@@ -259,7 +259,10 @@ describe('storage backend plugin', () => {
     const res = await request(server).get('/api/storage/tiers');
     expect(res.status).toBe(200);
     expectMatchesSpec('GetTiers', res.body);
-    expectMatchesSpec('GetClusters', (await request(server).get('/api/storage/clusters')).body);
+    expectMatchesSpec(
+      'GetClusters',
+      (await request(server).get('/api/storage/clusters')).body,
+    );
     expect(res.body.tiers).toEqual([
       expect.objectContaining({
         name: 'nfs',

@@ -203,7 +203,9 @@ describe('KubernetesClusterSource against a fake API server', () => {
       });
       const sink = await startSource();
       // Fast backoff may have recovered already: the history tells.
-    await eventually(() => expect(sink.history.get('StorageClass')).toContain('lagging'));
+      await eventually(() =>
+        expect(sink.history.get('StorageClass')).toContain('lagging'),
+      );
       await eventually(() => {
         expect(sink.statuses.get('StorageClass')?.status).toBe('synced');
         expect(sink.names('StorageClass')).toEqual(['/storage-fast']);
