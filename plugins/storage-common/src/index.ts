@@ -17,6 +17,7 @@ export {
   type LabelSelectorOperator,
   type LabelSelectorRequirement,
 } from './kube/labelSelector';
+export { parseLabelSelector } from './kube/parseLabelSelector';
 export { InvalidObjectError } from './kube/objects';
 export { parseQuantity } from './kube/quantity';
 export { isRfc3339, parseRfc3339 } from './kube/time';

@@ -1,8 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { LabelSelector } from '@gitops-storage/plugin-storage-common';
+import {
+  parseLabelSelector,
+  type LabelSelector,
+} from '@gitops-storage/plugin-storage-common';
 import { InputError } from '@backstage/errors';
 import { KUBERNETES_ID_LABEL } from '../store/LabelIndex';
-import { parseLabelSelector } from './parseLabelSelector';
 
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =

@@ -1,13 +1,11 @@
-import type {
-  LabelSelector,
-  LabelSelectorRequirement,
-} from '@gitops-storage/plugin-storage-common';
+import type { LabelSelector, LabelSelectorRequirement } from './labelSelector';
 
 /**
  * Parses a label selector in its string form, as in
  * `backstage.io/kubernetes-label-selector` and `kubectl -l`:
  * `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`, joined by commas.
  * Throws on anything else, so a typo is an error rather than "matches all".
+ * @public
  */
 export function parseLabelSelector(text: string): LabelSelector {
   const matchLabels: Record<string, string> = {};
