@@ -72,19 +72,9 @@ export class GeneratedClusterStore implements ResourceStore {
     limit: number,
     selector?: readonly LabelRequirement[],
   ): { items: StoredObject[]; total: number } {
-    const table = this.#tables.get(keyOf(path));
-    if (!table) return { items: [], total: 0 };
-    const indices = this.#indices(
-      table,
-      path.namespace,
-      selector,
-      offset,
-      limit,
+    return this.#page(path, offset, limit, selector, (table, i) =>
+      this.#object(table, i),
     );
-    return {
-      items: indices.page.map(i => this.#object(table, i)),
-      total: indices.total,
-    };
   }
 
   listPageJson(
@@ -93,6 +83,19 @@ export class GeneratedClusterStore implements ResourceStore {
     limit: number,
     selector?: readonly LabelRequirement[],
   ): { items: string[]; total: number } {
+    return this.#page(path, offset, limit, selector, (table, i) =>
+      this.#json(table, i),
+    );
+  }
+
+  /** One page of a table, each item rendered as objects or as JSON text. */
+  #page<T>(
+    path: ResourcePath,
+    offset: number,
+    limit: number,
+    selector: readonly LabelRequirement[] | undefined,
+    render: (table: KindTable, index: number) => T,
+  ): { items: T[]; total: number } {
     const table = this.#tables.get(keyOf(path));
     if (!table) return { items: [], total: 0 };
     const indices = this.#indices(
@@ -103,7 +106,7 @@ export class GeneratedClusterStore implements ResourceStore {
       limit,
     );
     return {
-      items: indices.page.map(i => this.#json(table, i)),
+      items: indices.page.map(i => render(table, i)),
       total: indices.total,
     };
   }
