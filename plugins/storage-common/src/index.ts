@@ -73,6 +73,8 @@ export {
   type PodClaimMount,
   type ProjectedBackup,
   type ProjectedBsl,
+  type ProjectedConfigMap,
+  type ProjectedDeleteRequest,
   type ProjectedClaim,
   type ProjectedNamespace,
   type ProjectedPod,
@@ -90,6 +92,8 @@ export {
 export {
   projectBackup,
   projectBsl,
+  projectConfigMap,
+  projectDeleteRequest,
   projectDataUpload,
   projectPodVolumeBackup,
   projectSchedule,

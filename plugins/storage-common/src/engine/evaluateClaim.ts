@@ -5,17 +5,12 @@ import type {
   Reason,
   Verdict,
 } from '../model';
-import type { ClusterState, KindReadability } from '../state/ClusterState';
+import type { ClusterState } from '../state/ClusterState';
 import type {
   ClaimKey,
   ProjectedBsl,
   ProjectedSchedule,
 } from '../state/projections';
-import {
-  REQUIRED_CORE_KINDS,
-  REQUIRED_VELERO_KINDS,
-  type ResourceKind,
-} from '../state/resourceKinds';
 import { resolveTier } from '../tiers/resolveTier';
 import { namespaceScope } from '../velero/namespaceGlob';
 import {
@@ -25,6 +20,7 @@ import {
 } from './backupHistory';
 import { failingReasons, inProgressReason, missedBy } from './backupHealth';
 import { gatherClaimFacts } from './claimFacts';
+import { clusterUnknownReasons } from './clusterReadability';
 import { DEFAULT_RPO_SECONDS, type EvaluationContext } from './context';
 import * as reasons from './messages';
 import { scheduleCoverage } from './scheduleCoverage';
@@ -46,26 +42,6 @@ function dedupe(list: Reason[]): Reason[] {
     seen.add(id);
     return true;
   });
-}
-
-/** Reasons that make every claim of the cluster unknown, if any. */
-function clusterUnknownReasons(state: ClusterState, cluster: string): Reason[] {
-  const reachability = state.reachability();
-  if (!reachability.reachable)
-    return [reasons.clusterUnreachable(cluster, reachability.message)];
-  const found: Reason[] = [];
-  for (const kind of REQUIRED_CORE_KINDS) {
-    const readability = state.readability(kind);
-    if (readability.status !== 'readable')
-      found.push(reasons.coreUnreadable(cluster, kind, readability));
-  }
-  const velero: Array<[ResourceKind, KindReadability]> =
-    REQUIRED_VELERO_KINDS.map((kind): [ResourceKind, KindReadability] => [
-      kind,
-      state.readability(kind),
-    ]).filter(([, r]) => r.status !== 'readable');
-  if (velero.length > 0) found.push(reasons.veleroUnreadable(cluster, velero));
-  return found;
 }
 
 /**

@@ -19,7 +19,9 @@ import {
 import {
   projectBackup,
   projectBsl,
+  projectConfigMap,
   projectDataUpload,
+  projectDeleteRequest,
   projectPodVolumeBackup,
   projectSchedule,
   type EvidenceKey,
@@ -32,6 +34,8 @@ import {
   type ProjectedBackup,
   type ProjectedBsl,
   type ProjectedClaim,
+  type ProjectedConfigMap,
+  type ProjectedDeleteRequest,
   type ProjectedNamespace,
   type ProjectedPod,
   type ProjectedSchedule,
@@ -131,6 +135,8 @@ export class ClusterState {
   readonly #sortedScheduleBackups = new Map<string, ProjectedBackup[]>();
   readonly #schedules = new Map<string, ProjectedSchedule>();
   readonly #bsls = new Map<string, ProjectedBsl>();
+  readonly #deleteRequests = new Map<string, ProjectedDeleteRequest>();
+  readonly #configMaps = new Map<string, ProjectedConfigMap>();
   #evidence: EvidenceStore = emptyStore();
   readonly #readability = new Map<ResourceKind, KindReadability>();
   #reachability: ClusterReachability = { reachable: true };
@@ -315,6 +321,14 @@ export class ClusterState {
     return this.#bsls.values();
   }
 
+  deleteBackupRequests(): IterableIterator<ProjectedDeleteRequest> {
+    return this.#deleteRequests.values();
+  }
+
+  configMap(namespace: string, name: string): ProjectedConfigMap | undefined {
+    return this.#configMaps.get(objectKey(namespace, name));
+  }
+
   /**
    * The folded copies of a claim's volume, from every key they can be under
    * (PVC uid, claim name, pod volume). Read-only.
@@ -377,6 +391,8 @@ export class ClusterState {
       // Not stored: folded into per-volume evidence.
       PodVolumeBackup: 0,
       DataUpload: 0,
+      DeleteBackupRequest: this.#deleteRequests.size,
+      ConfigMap: this.#configMaps.size,
       evidenceEntries,
       volumesWithEvidence,
     };
@@ -406,6 +422,10 @@ export class ClusterState {
         return projectPodVolumeBackup(object);
       case 'DataUpload':
         return projectDataUpload(object);
+      case 'DeleteBackupRequest':
+        return projectDeleteRequest(object);
+      case 'ConfigMap':
+        return projectConfigMap(object);
       default:
         throw new InvalidObjectError(
           `unsupported kind in ${describeObject(object)}`,
@@ -456,6 +476,20 @@ export class ClusterState {
           deleted,
           this.#evidence,
         );
+      case 'DeleteBackupRequest': {
+        const request = projectDeleteRequest(object);
+        const key = objectKey(request.namespace, request.name);
+        if (deleted) this.#deleteRequests.delete(key);
+        else this.#deleteRequests.set(key, request);
+        return new Set(this.#claims.keys());
+      }
+      case 'ConfigMap': {
+        const configMap = projectConfigMap(object);
+        const key = objectKey(configMap.namespace, configMap.name);
+        if (deleted) this.#configMaps.delete(key);
+        else this.#configMaps.set(key, configMap);
+        return new Set(this.#claims.keys());
+      }
       default:
         return NOTHING;
     }
@@ -698,6 +732,12 @@ export class ClusterState {
         break;
       case 'BackupStorageLocation':
         this.#bsls.clear();
+        break;
+      case 'DeleteBackupRequest':
+        this.#deleteRequests.clear();
+        break;
+      case 'ConfigMap':
+        this.#configMaps.clear();
         break;
       default:
         break;

@@ -15,6 +15,8 @@ import type {
   EvidenceEntry,
   ProjectedBackup,
   ProjectedBsl,
+  ProjectedConfigMap,
+  ProjectedDeleteRequest,
   ProjectedSchedule,
 } from './projections';
 
@@ -86,6 +88,27 @@ export function projectBsl(raw: unknown): ProjectedBsl {
     provider: stringAt(spec, 'provider'),
     lastValidationTime: stringAt(status, 'lastValidationTime'),
     message: stringAt(status, 'message') || undefined,
+  };
+}
+
+/** @public */
+export function projectDeleteRequest(raw: unknown): ProjectedDeleteRequest {
+  const name = requireName(raw);
+  const namespace = requireNamespace(raw);
+  return {
+    namespace,
+    name,
+    backupName: stringAt(recordAt(raw, 'spec'), 'backupName') ?? '',
+    phase: stringAt(recordAt(raw, 'status'), 'phase'),
+  };
+}
+
+/** @public */
+export function projectConfigMap(raw: unknown): ProjectedConfigMap {
+  return {
+    namespace: requireNamespace(raw),
+    name: requireName(raw),
+    data: stringMapAt(raw, 'data'),
   };
 }
 

@@ -151,3 +151,19 @@ export interface EvidenceEntry {
   finishedAt?: number;
   message?: string;
 }
+
+/** A DeleteBackupRequest: the Backup it names is being deleted. @public */
+export interface ProjectedDeleteRequest {
+  namespace: string;
+  name: string;
+  backupName: string;
+  /** New, InProgress or Processed. */
+  phase?: string;
+}
+
+/** A ConfigMap of Velero's namespace (volume policies live in them). @public */
+export interface ProjectedConfigMap {
+  namespace: string;
+  name: string;
+  data: Record<string, string>;
+}

@@ -12,6 +12,8 @@ export const RESOURCE_KINDS = [
   'BackupStorageLocation',
   'PodVolumeBackup',
   'DataUpload',
+  'DeleteBackupRequest',
+  'ConfigMap',
 ] as const;
 
 /** @public */
@@ -21,7 +23,17 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const RESOURCE_KIND_INFO: Readonly<
   Record<
     ResourceKind,
-    { group: string; version: string; plural: string; namespaced: boolean }
+    {
+      group: string;
+      version: string;
+      plural: string;
+      namespaced: boolean;
+      /**
+       * `velero`: read only in Velero's namespace (ConfigMaps hold volume
+       * policies there; reading every ConfigMap of a cluster would be wrong).
+       */
+      scope?: 'velero';
+    }
   >
 > = {
   PersistentVolumeClaim: {
@@ -78,6 +90,19 @@ export const RESOURCE_KIND_INFO: Readonly<
     version: 'v2alpha1',
     plural: 'datauploads',
     namespaced: true,
+  },
+  DeleteBackupRequest: {
+    group: 'velero.io',
+    version: 'v1',
+    plural: 'deletebackuprequests',
+    namespaced: true,
+  },
+  ConfigMap: {
+    group: '',
+    version: 'v1',
+    plural: 'configmaps',
+    namespaced: true,
+    scope: 'velero',
   },
 };
 
