@@ -42,6 +42,8 @@ const KIND_BY_RESOURCE: Record<string, string> = {
   backupstoragelocations: 'BackupStorageLocation',
   podvolumebackups: 'PodVolumeBackup',
   datauploads: 'DataUpload',
+  deletebackuprequests: 'DeleteBackupRequest',
+  configmaps: 'ConfigMap',
 };
 
 function status(code: number, reason: string, message: string) {

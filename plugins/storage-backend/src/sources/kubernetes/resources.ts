@@ -4,7 +4,10 @@ import {
   type ResourceKind,
 } from '@gitops-storage/plugin-storage-common';
 
-/** Velero's kinds live in its own namespace; the rest are read cluster-wide. */
+/**
+ * Velero's kinds, and kinds scoped to Velero (its volume-policy ConfigMaps),
+ * are read in Velero's namespace; the rest cluster-wide.
+ */
 const VELERO_GROUP = 'velero.io';
 
 /** The collection path the plugin lists and watches for a kind. */
@@ -12,9 +15,9 @@ export function collectionPath(
   kind: ResourceKind,
   veleroNamespace: string,
 ): string {
-  const { group, version, plural } = RESOURCE_KIND_INFO[kind];
+  const { group, version, plural, scope } = RESOURCE_KIND_INFO[kind];
   const prefix = group ? `/apis/${group}/${version}` : `/api/${version}`;
-  return group === VELERO_GROUP
+  return group === VELERO_GROUP || scope === 'velero'
     ? `${prefix}/namespaces/${veleroNamespace}/${plural}`
     : `${prefix}/${plural}`;
 }
