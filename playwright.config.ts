@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -7,6 +8,35 @@ import { defineConfig, devices } from '@playwright/test';
  * so the browser is the system one: set PLAYWRIGHT_CHROMIUM to override.
  */
 const chromium = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Two ports nobody listens on, picked once by the main process: workers
+ * load this file again and inherit them through the environment. The tests
+ * start their own `yarn start` there (it refuses busy ports), so they never
+ * talk to a Backstage they did not start. PLAYWRIGHT_URL points them at a
+ * running app instead, and then nothing is started.
+ */
+function freePorts(): [string, string] {
+  const script = `const net = require('net');
+    const a = net.createServer().listen(0, '127.0.0.1', () => {
+      const b = net.createServer().listen(0, '127.0.0.1', () => {
+        console.log(a.address().port + ' ' + b.address().port);
+        a.close(); b.close();
+      });
+    });`;
+  const [app, backend] = execFileSync(process.execPath, ['-e', script], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split(' ');
+  return [app, backend];
+}
+if (!process.env.E2E_APP_PORT || !process.env.E2E_BACKEND_PORT) {
+  [process.env.E2E_APP_PORT, process.env.E2E_BACKEND_PORT] = freePorts();
+}
+const appPort = process.env.E2E_APP_PORT;
+const backendPort = process.env.E2E_BACKEND_PORT;
+const external = process.env.PLAYWRIGHT_URL;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -22,26 +52,31 @@ export default defineConfig({
   // Screenshots the specs take on purpose, and traces of failures, go here.
   outputDir: 'test-results',
 
-  webServer: [
-    {
-      command: 'yarn start',
-      url: 'http://localhost:3000',
-      reuseExistingServer: !process.env.CI,
-      timeout: 300_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      // Ready once every backend plugin has started (auth included).
-      command: 'echo "backend is started by yarn start"',
-      url: 'http://localhost:7007/.backstage/health/v1/readiness',
-      reuseExistingServer: true,
-      timeout: 300_000,
-    },
-  ],
+  webServer: external
+    ? undefined
+    : [
+        {
+          command: 'yarn start',
+          env: { APP_PORT: appPort, BACKEND_PORT: backendPort },
+          url: `http://localhost:${appPort}`,
+          reuseExistingServer: false,
+          timeout: 300_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+        {
+          // Ready once every backend plugin has started (auth included). The
+          // backend is the one `yarn start` above started on a port that was
+          // free, so waiting for it here reuses nothing foreign.
+          command: 'node -e "setInterval(() => {}, 1 << 30)"',
+          url: `http://127.0.0.1:${backendPort}/.backstage/health/v1/readiness`,
+          reuseExistingServer: true,
+          timeout: 300_000,
+        },
+      ],
 
   use: {
-    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    baseURL: external ?? `http://localhost:${appPort}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

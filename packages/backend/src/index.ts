@@ -7,6 +7,8 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { guestGuardModule } from './guestGuard';
+import { describeStartupFailure } from './startupFailure';
 
 const backend = createBackend();
 
@@ -29,6 +31,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// Guest sign-in only while the backend listens on loopback.
+backend.add(guestGuardModule);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -76,4 +80,10 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // storage plugin: volumes, tiers and backup coverage
 backend.add(import('@gitops-storage/plugin-storage-backend'));
 
-backend.start();
+// A backend that cannot start (a busy port, guest sign-in on a public
+// interface) says why in one sentence and exits, instead of logging an
+// unhandled rejection and leaving the frontend talking to another server.
+backend.start().catch(error => {
+  process.stderr.write(`${describeStartupFailure(error)}\n`);
+  process.exit(1);
+});
