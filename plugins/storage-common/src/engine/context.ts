@@ -16,6 +16,13 @@ export interface EvaluationContext {
   veleroNamespace?: string;
   /** RPO for claims whose tier has none configured. Default 24 hours. */
   defaultRpoSeconds?: number;
+  /**
+   * `storage.sync.staleAfterSeconds`: when set, every claim is `unknown`
+   * while a kind the cluster serves was not confirmed current (listed, or a
+   * watch event or bookmark parsed) within this many seconds of `now`.
+   * Unset for snapshots, whose data does not age.
+   */
+  staleAfterSeconds?: number;
 }
 
 /** RPO used when a claim's tier sets none. @public */

@@ -105,7 +105,7 @@ export function createClaimEvaluator(
     return list;
   };
 
-  const unknownReasons = clusterUnknownReasons(state, ctx.cluster);
+  const unknownReasons = clusterUnknownReasons(state, ctx);
   const dataUploads = state.readability('DataUpload');
 
   function storageLocationOf(schedule: ProjectedSchedule): string | undefined {

@@ -49,16 +49,75 @@ export function stringsAt(parent: unknown, key: string): string[] {
   return arrayAt(parent, key).filter((v): v is string => typeof v === 'string');
 }
 
-/** A string-to-string map such as labels or annotations. */
+/** Kubernetes' limits (apimachinery validation), enforced on ingest. */
+export const KUBE_LIMITS = {
+  /** DNS-1123 subdomain: most object names. */
+  nameLength: 253,
+  /** DNS-1123 label: namespace names, label names and values. */
+  labelLength: 63,
+  /** A label key's optional `prefix/` is a DNS subdomain. */
+  labelPrefixLength: 253,
+  /** Annotations and ConfigMap data: the API server caps objects at ~1.5 MiB. */
+  valueLength: 1024 * 1024,
+} as const;
+
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Whether `name` is a DNS-1123 subdomain (what most object names must be). */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= KUBE_LIMITS.nameLength && DNS_SUBDOMAIN.test(name);
+}
+
+/** Whether `name` is a DNS-1123 label (what namespace names must be). */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= KUBE_LIMITS.labelLength && DNS_LABEL.test(name);
+}
+
+/** A label key as `validation.IsQualifiedName` accepts it: `[prefix/]name`. */
+export function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
+  return name.length <= KUBE_LIMITS.labelLength && LABEL_NAME.test(name);
+}
+
+/** A label value as `validation.IsValidLabelValue` accepts it (may be empty). */
+export function isLabelValue(value: string): boolean {
+  return (
+    value === '' ||
+    (value.length <= KUBE_LIMITS.labelLength && LABEL_NAME.test(value))
+  );
+}
+
+/** Keys whose maps are Kubernetes labels (label rules apply to them). */
+const LABEL_MAPS: ReadonlySet<string> = new Set(['labels', 'matchLabels']);
+
+/**
+ * A string-to-string map such as labels, annotations or ConfigMap data.
+ * Entries whose value is not a string are dropped, never coerced (`42` is not
+ * the label `'42'`: the API server would have refused the object). Labels
+ * (`labels`, `matchLabels`) must also follow Kubernetes' label key and value
+ * rules; other values are capped at KUBE_LIMITS.valueLength.
+ */
 export function stringMapAt(
   parent: unknown,
   key: string,
 ): Record<string, string> {
+  const labels = LABEL_MAPS.has(key);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(recordAt(parent, key))) {
-    if (typeof v === 'string') out[k] = v;
-    else if (typeof v === 'number' || typeof v === 'boolean')
-      out[k] = String(v);
+    if (typeof v !== 'string') continue;
+    if (
+      labels
+        ? !isLabelKey(k) || !isLabelValue(v)
+        : v.length > KUBE_LIMITS.valueLength
+    )
+      continue;
+    out[k] = v;
   }
   return out;
 }
@@ -72,7 +131,7 @@ export function describeObject(raw: unknown): string {
   return namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
 }
 
-/** metadata.name, which every object must have. */
+/** metadata.name, which every object must have, following Kubernetes' name rules. */
 export function requireName(raw: unknown): string {
   const name = stringAt(recordAt(raw, 'metadata'), 'name');
   if (!name) {
@@ -80,10 +139,19 @@ export function requireName(raw: unknown): string {
       `${describeObject(raw)}: metadata.name is missing`,
     );
   }
+  if (!isDnsSubdomain(name)) {
+    throw new InvalidObjectError(
+      `${shortDescription(
+        raw,
+      )}: metadata.name is not a valid Kubernetes name (DNS-1123 subdomain, at most ${
+        KUBE_LIMITS.nameLength
+      } characters)`,
+    );
+  }
   return name;
 }
 
-/** metadata.namespace, which every namespaced object must have. */
+/** metadata.namespace, which every namespaced object must have (a DNS-1123 label). */
 export function requireNamespace(raw: unknown): string {
   const namespace = stringAt(recordAt(raw, 'metadata'), 'namespace');
   if (!namespace) {
@@ -91,5 +159,20 @@ export function requireNamespace(raw: unknown): string {
       `${describeObject(raw)}: metadata.namespace is missing`,
     );
   }
+  if (!isDnsLabel(namespace)) {
+    throw new InvalidObjectError(
+      `${shortDescription(
+        raw,
+      )}: metadata.namespace is not a valid namespace name (DNS-1123 label, at most ${
+        KUBE_LIMITS.labelLength
+      } characters)`,
+    );
+  }
   return namespace;
+}
+
+/** describeObject with names cut short, for objects whose names are the problem. */
+function shortDescription(raw: unknown): string {
+  const text = describeObject(raw);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -185,7 +185,9 @@ export function buildSnapshotState(
 ): SnapshotState {
   const manifest = findSnapshotManifest(documents);
   const shiftedByMs = snapshotShiftMs(manifest, options);
-  const state = new ClusterState();
+  // Strict: a snapshot's author should hear about a malformed object (the
+  // error names its file and document) rather than lose it silently.
+  const state = new ClusterState({ strict: true });
   let objects = 0;
   let ignored = 0;
   for (const doc of documents) {

@@ -9,8 +9,14 @@ function sorted(keys: ReadonlySet<string>): string[] {
 }
 
 /** Two namespaces, three claims; pod app-0 mounts app/data. */
-function twoNamespaces(): ClusterState {
-  const state = stateOf(protectedScenario());
+function twoNamespaces(strict = false): ClusterState {
+  const state = strict
+    ? new ClusterState({ strict })
+    : stateOf(protectedScenario());
+  if (strict) {
+    for (const object of Object.values(protectedScenario()).flat())
+      state.apply({ type: 'ADDED', object });
+  }
   state.apply({ type: 'ADDED', object: k.pvc({ name: 'logs' }) });
   state.apply({
     type: 'ADDED',
@@ -235,8 +241,8 @@ describe('ClusterState.apply: which claims may have changed', () => {
     expect(state.counts().Backup).toBe(0);
   });
 
-  it('rejects a malformed object and changes nothing', () => {
-    const state = twoNamespaces();
+  it('in strict mode (snapshots), rejects a malformed object and changes nothing', () => {
+    const state = twoNamespaces(true);
     const revision = state.revision;
     const noName = {
       apiVersion: 'v1',
@@ -259,6 +265,62 @@ describe('ClusterState.apply: which claims may have changed', () => {
     ).toThrow(/ADDED, MODIFIED or DELETED/);
     expect(state.revision).toBe(revision);
     expect(state.counts().PersistentVolumeClaim).toBe(3);
+  });
+
+  it('skips and counts malformed objects, keeping everything else', () => {
+    const state = twoNamespaces();
+    const revision = state.revision;
+    const malformed = [
+      { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: null },
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { namespace: 'app', name: 'x'.repeat(200_000) },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { namespace: 'Bad_NS', name: 'x' },
+      },
+    ];
+    for (const object of malformed) {
+      expect(state.apply({ type: 'ADDED', object }).size).toBe(0);
+    }
+    expect(
+      state.apply({ type: 'GARBAGE' as never, object: k.pvc() }).size,
+    ).toBe(0);
+    expect(state.skipped('PersistentVolumeClaim').count).toBe(4);
+    expect(state.skipped('PersistentVolumeClaim').lastReason).toMatch(
+      /ADDED, MODIFIED or DELETED/,
+    );
+    expect(state.skipped('Pod').count).toBe(0);
+    expect(state.revision).toBe(revision);
+    expect(sorted(new Set(state.claimKeys()))).toEqual([
+      'app/data',
+      'app/logs',
+      'other/db',
+    ]);
+  });
+
+  it('keeps the newest resourceVersion of objects that share a uid', () => {
+    const state = new ClusterState();
+    const older = k.pvc({ name: 'a', uid: 'same' });
+    const newer = k.pvc({ name: 'b', uid: 'same' });
+    (older.metadata as Record<string, unknown>).resourceVersion = '10';
+    (newer.metadata as Record<string, unknown>).resourceVersion = '9';
+    state.apply({ type: 'ADDED', object: older });
+    // b is older (9 < 10): refused.
+    expect(state.apply({ type: 'ADDED', object: newer }).size).toBe(0);
+    expect([...state.claimKeys()]).toEqual(['app/a']);
+    expect(state.skipped('PersistentVolumeClaim').count).toBe(1);
+    // A newer b displaces a.
+    (newer.metadata as Record<string, unknown>).resourceVersion = '11';
+    expect(sorted(state.apply({ type: 'ADDED', object: newer }))).toEqual([
+      'app/a',
+      'app/b',
+    ]);
+    expect([...state.claimKeys()]).toEqual(['app/b']);
+    expect(state.claimKeyByUid('same')).toBe('app/b');
   });
 });
 
@@ -396,8 +458,8 @@ describe('ClusterState.replaceAll (relist)', () => {
     ]);
   });
 
-  it('validates everything first: a malformed object changes nothing', () => {
-    const state = twoNamespaces();
+  it('in strict mode, validates everything first: a malformed object changes nothing', () => {
+    const state = twoNamespaces(true);
     const bad = {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
@@ -422,6 +484,51 @@ describe('ClusterState.replaceAll (relist)', () => {
     expect(state.evidenceFor('app/data').recent.map(e => e.backup)).toEqual([
       'daily-1',
     ]);
+  });
+
+  it('skips malformed objects of a relist and counts them afresh', () => {
+    const state = twoNamespaces();
+    const bad = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: null,
+    };
+    state.replaceAll('PersistentVolumeClaim', [k.pvc({ name: 'x' }), bad, bad]);
+    expect([...state.claimKeys()]).toEqual(['app/x']);
+    expect(state.skipped('PersistentVolumeClaim').count).toBe(2);
+    state.replaceAll('PersistentVolumeClaim', [k.pvc({ name: 'x' })]);
+    expect(state.skipped('PersistentVolumeClaim').count).toBe(0);
+    const badPvb = {
+      apiVersion: 'velero.io/v1',
+      kind: 'PodVolumeBackup',
+      metadata: { name: 'x' },
+    };
+    state.replaceAll('PodVolumeBackup', [k.pvb({ backup: 'z' }), badPvb]);
+    expect(state.skipped('PodVolumeBackup').count).toBe(1);
+  });
+
+  it('resolves duplicate uids in a relist by the newest resourceVersion', () => {
+    const state = new ClusterState();
+    const a = k.pvc({ name: 'a', uid: 'same' });
+    const b = k.pvc({ name: 'b', uid: 'same' });
+    (a.metadata as Record<string, unknown>).resourceVersion = '12';
+    (b.metadata as Record<string, unknown>).resourceVersion = '7';
+    state.replaceAll('PersistentVolumeClaim', [a, b]);
+    expect([...state.claimKeys()]).toEqual(['app/a']);
+    state.replaceAll('PersistentVolumeClaim', [b, a]);
+    expect([...state.claimKeys()]).toEqual(['app/a']);
+    expect(state.skipped('PersistentVolumeClaim').count).toBe(1);
+  });
+});
+
+describe('ClusterState freshness', () => {
+  it('remembers when each kind was last confirmed, never moving back', () => {
+    const state = new ClusterState();
+    expect(state.confirmedAt('Backup')).toBeUndefined();
+    state.confirm('Backup', 2000);
+    state.confirm('Backup', 1000);
+    expect(state.confirmedAt('Backup')).toBe(2000);
+    expect(state.confirmedAt('Pod')).toBeUndefined();
   });
 });
 

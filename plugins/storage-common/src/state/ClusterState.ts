@@ -42,7 +42,19 @@ import {
   type ProjectedStorageClass,
   type ProjectedVolume,
 } from './projections';
+import {
+  KindLedger,
+  type KindReadability,
+  type SkippedObjects,
+} from './kindLedger';
 import { resourceKindOf, type ResourceKind } from './resourceKinds';
+import { identityOf, UidIndex } from './uidIndex';
+
+export type {
+  KindReadability,
+  ResourceReadStatus,
+  SkippedObjects,
+} from './kindLedger';
 
 /** A watch event, or a listed object (`ADDED`). @public */
 export interface WatchEvent {
@@ -51,16 +63,14 @@ export interface WatchEvent {
   object: unknown;
 }
 
-/**
- * Whether a kind could be read from the cluster. `absent`: the API does not
- * serve it (e.g. Velero's CRDs are not installed). @public
- */
-export type ResourceReadStatus = 'readable' | 'forbidden' | 'absent' | 'error';
-
 /** @public */
-export interface KindReadability {
-  status: ResourceReadStatus;
-  message?: string;
+export interface ClusterStateOptions {
+  /**
+   * Throw InvalidObjectError on a malformed object (snapshot files, where
+   * the author should hear about it) instead of skipping and counting it
+   * (live clusters, where one bad object must not hide the rest).
+   */
+  strict?: boolean;
 }
 
 /** @public */
@@ -138,9 +148,15 @@ export class ClusterState {
   readonly #deleteRequests = new Map<string, ProjectedDeleteRequest>();
   readonly #configMaps = new Map<string, ProjectedConfigMap>();
   #evidence: EvidenceStore = emptyStore();
-  readonly #readability = new Map<ResourceKind, KindReadability>();
+  readonly #ledger = new KindLedger();
+  readonly #uids = new Map<ResourceKind, UidIndex>();
+  readonly #strict: boolean;
   #reachability: ClusterReachability = { reachable: true };
   #revision = 0;
+
+  constructor(options: ClusterStateOptions = {}) {
+    this.#strict = options.strict ?? false;
+  }
 
   /** Increases with every change; lets callers cache derived data. */
   get revision(): number {
@@ -151,29 +167,43 @@ export class ClusterState {
 
   /**
    * Apply one watch event (or a listed object as `ADDED`). Objects of kinds
-   * the engine does not read are ignored. Throws InvalidObjectError, and
-   * changes nothing, when the object is malformed.
+   * the engine does not read are ignored. A malformed object changes
+   * nothing: it is skipped and counted (see `skipped`), or, in strict mode,
+   * throws InvalidObjectError. Of two objects with one uid, the one with the
+   * newer resourceVersion is kept.
    */
   apply(event: WatchEvent): ReadonlySet<ClaimKey> {
+    const kind = resourceKindOf(event?.object);
     if (!EVENT_TYPES.has(event?.type)) {
-      throw new InvalidObjectError(
+      return this.#refuse(
+        kind,
         `watch event type must be ADDED, MODIFIED or DELETED, not ${String(
           event?.type,
-        )}`,
+        ).slice(0, 40)}`,
       );
     }
-    const kind = resourceKindOf(event.object);
     if (!kind) return NOTHING;
     const deleted = event.type === 'DELETED';
-    const affected = this.#applyKind(kind, event.object, deleted);
+    let affected: ReadonlySet<ClaimKey>;
+    try {
+      // Each projection validates before it changes anything.
+      affected = deleted
+        ? this.#delete(kind, event.object)
+        : this.#upsert(kind, event.object);
+    } catch (error) {
+      if (!(error instanceof InvalidObjectError)) throw error;
+      return this.#refuse(kind, error.message);
+    }
     this.#revision++;
     return affected;
   }
 
   /**
    * Replace every object of a kind (after a relist). Objects of other kinds
-   * are ignored. Validates everything first: a malformed object throws and
-   * changes nothing. Returns every claim key before and after, since a
+   * are ignored. Validates everything first: malformed objects are skipped
+   * and counted (the kind's count starts afresh), or, in strict mode, one
+   * throws and changes nothing. Of objects sharing a uid, the newest
+   * resourceVersion wins. Returns every claim key before and after, since a
    * relist can change anything.
    */
   replaceAll(
@@ -183,14 +213,17 @@ export class ClusterState {
     const method = EVIDENCE_KINDS[kind];
     // Claims that disappear in a relist of claims are affected too.
     const affected = new Set(this.#claims.keys());
+    const refused: string[] = [];
     if (method) {
-      this.#replaceEvidence(kind, method, objects);
+      this.#replaceEvidence(kind, method, objects, refused);
     } else {
-      const matching = [...objects].filter(o => resourceKindOf(o) === kind);
-      matching.forEach(o => this.#project(kind, o));
+      const valid = this.#validObjects(kind, objects, refused);
       this.#clearKind(kind);
-      for (const object of matching) this.#applyKind(kind, object, false);
+      this.#uidsOf(kind).clear();
+      for (const object of valid) this.#upsert(kind, object);
     }
+    this.#ledger.resetSkipped(kind);
+    for (const reason of refused) this.#ledger.skip(kind, reason);
     this.#revision++;
     for (const key of this.#claims.keys()) affected.add(key);
     return affected;
@@ -201,16 +234,18 @@ export class ClusterState {
     kind: ResourceKind,
     readability: KindReadability,
   ): ReadonlySet<ClaimKey> {
-    const previous = this.readability(kind);
-    this.#readability.set(kind, { ...readability });
-    if (
-      previous.status === readability.status &&
-      previous.message === readability.message
-    ) {
-      return NOTHING;
-    }
+    if (!this.#ledger.setReadability(kind, readability)) return NOTHING;
     this.#revision++;
     return new Set(this.#claims.keys());
+  }
+
+  /**
+   * Record that a kind's data was current at `atMs` (a list completed, or a
+   * watch event or bookmark parsed). Verdicts that depend on a kind not
+   * confirmed within `staleAfterSeconds` are unknown.
+   */
+  confirm(kind: ResourceKind, atMs: number): void {
+    this.#ledger.confirm(kind, atMs);
   }
 
   /** Record whether the cluster's API answers. Returns every claim key when it changed. */
@@ -230,7 +265,17 @@ export class ClusterState {
   // ---- reads -------------------------------------------------------------
 
   readability(kind: ResourceKind): KindReadability {
-    return this.#readability.get(kind) ?? { status: 'readable' };
+    return this.#ledger.readability(kind);
+  }
+
+  /** When a kind's data was last confirmed current (ms since epoch), if ever. */
+  confirmedAt(kind: ResourceKind): number | undefined {
+    return this.#ledger.confirmedAt(kind);
+  }
+
+  /** Objects of a kind refused on ingest: malformed, or an older duplicate uid. */
+  skipped(kind: ResourceKind): SkippedObjects {
+    return this.#ledger.skipped(kind);
   }
 
   reachability(): ClusterReachability {
@@ -279,6 +324,10 @@ export class ClusterState {
       if (pod) pods.push(pod);
     }
     return pods;
+  }
+
+  namespaces(): IterableIterator<ProjectedNamespace> {
+    return this.#namespaces.values();
   }
 
   namespace(name: string): ProjectedNamespace | undefined {
@@ -399,6 +448,108 @@ export class ClusterState {
   }
 
   // ---- internals ---------------------------------------------------------
+
+  #refuse(
+    kind: ResourceKind | undefined,
+    reason: string,
+  ): ReadonlySet<ClaimKey> {
+    if (this.#strict) throw new InvalidObjectError(reason);
+    if (kind) this.#ledger.skip(kind, reason);
+    return NOTHING;
+  }
+
+  #uidsOf(kind: ResourceKind): UidIndex {
+    let index = this.#uids.get(kind);
+    if (!index) {
+      index = new UidIndex();
+      this.#uids.set(kind, index);
+    }
+    return index;
+  }
+
+  /** Stores an object (already validated), resolving a duplicate uid. */
+  #upsert(kind: ResourceKind, object: unknown): ReadonlySet<ClaimKey> {
+    if (EVIDENCE_KINDS[kind]) return this.#applyKind(kind, object, false);
+    const identity = identityOf(object);
+    const uids = this.#uidsOf(kind);
+    const decision = uids.check(identity);
+    if (!decision.accept) {
+      return this.#refuse(
+        kind,
+        `${describeObject(object).slice(0, 200)}: uid ${identity.uid?.slice(
+          0,
+          64,
+        )} is held by a newer object`,
+      );
+    }
+    const affected = new Set<ClaimKey>();
+    if (decision.displaced !== undefined) {
+      this.#project(kind, object); // valid before anything is deleted
+      for (const key of this.#deleteKey(kind, decision.displaced))
+        affected.add(key);
+      this.#ledger.skip(
+        kind,
+        `${decision.displaced}: uid held by a newer object`,
+      );
+    }
+    for (const key of this.#applyKind(kind, object, false)) affected.add(key);
+    uids.record(identity);
+    return affected;
+  }
+
+  #delete(kind: ResourceKind, object: unknown): ReadonlySet<ClaimKey> {
+    if (!EVIDENCE_KINDS[kind])
+      this.#uidsOf(kind).forget(identityOf(object).key);
+    return this.#applyKind(kind, object, true);
+  }
+
+  /** Deletes the object stored at `namespace/name` (a displaced duplicate). */
+  #deleteKey(kind: ResourceKind, key: string): ReadonlySet<ClaimKey> {
+    const slash = key.indexOf('/');
+    const namespace = key.slice(0, slash);
+    const stub = {
+      kind,
+      metadata: {
+        name: key.slice(slash + 1),
+        ...(namespace ? { namespace } : {}),
+      },
+    };
+    this.#uidsOf(kind).forget(key);
+    return this.#applyKind(kind, stub, true);
+  }
+
+  /** The valid objects of a kind, duplicates by uid resolved; the rest refused. */
+  #validObjects(
+    kind: ResourceKind,
+    objects: Iterable<unknown>,
+    refused: string[],
+  ): unknown[] {
+    const byKey = new Map<string, unknown>();
+    const uids = new UidIndex();
+    for (const object of objects) {
+      if (resourceKindOf(object) !== kind) continue;
+      try {
+        this.#project(kind, object);
+      } catch (error) {
+        if (this.#strict || !(error instanceof InvalidObjectError)) throw error;
+        refused.push(error.message);
+        continue;
+      }
+      const identity = identityOf(object);
+      const decision = uids.check(identity);
+      if (!decision.accept) {
+        refused.push(`${identity.key}: uid held by a newer object`);
+        continue;
+      }
+      if (decision.displaced !== undefined) {
+        byKey.delete(decision.displaced);
+        refused.push(`${decision.displaced}: uid held by a newer object`);
+      }
+      uids.record(identity);
+      byKey.set(identity.key, object);
+    }
+    return [...byKey.values()];
+  }
 
   #project(kind: ResourceKind, object: unknown): unknown {
     switch (kind) {
@@ -676,6 +827,7 @@ export class ClusterState {
     kind: ResourceKind,
     method: EvidenceMethod,
     objects: Iterable<unknown>,
+    refused: string[],
   ): void {
     // Fold into a copy and swap it in at the end, so a malformed object
     // leaves the state as it was, without holding every listed object.
@@ -692,10 +844,17 @@ export class ClusterState {
     }
     for (const object of objects) {
       if (resourceKindOf(object) !== kind) continue;
-      const projected =
-        kind === 'PodVolumeBackup'
-          ? projectPodVolumeBackup(object)
-          : projectDataUpload(object);
+      let projected: ProjectedEvidence | undefined;
+      try {
+        projected =
+          kind === 'PodVolumeBackup'
+            ? projectPodVolumeBackup(object)
+            : projectDataUpload(object);
+      } catch (error) {
+        if (this.#strict || !(error instanceof InvalidObjectError)) throw error;
+        refused.push(error.message);
+        continue;
+      }
       this.#applyEvidence(projected, false, fresh);
     }
     this.#evidence = fresh;
