@@ -1,5 +1,12 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { KIND_SCHEMAS, PATCH_SCHEMAS, VALUES_SCHEMAS } from './kindSchemas';
+// Test-only helper (never imported by the plugin's runtime code): the oracle is a dev dependency.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import {
+  validateHelmValues,
+  validateKubernetesObject,
+} from '@gitops-storage/upstream-oracle';
+import { kustomizationSchema } from './kustomizationSchema';
+import { kroInstanceCrd } from './kroInstanceCrd';
 
 type Obj = Record<string, any>;
 
@@ -15,17 +22,68 @@ function kustomizationOf(
   return text === undefined ? undefined : parse(text, { version: '1.1' });
 }
 
+function documents(text: string): Obj[] {
+  return parseAllDocuments(text, { version: '1.1' })
+    .map(doc => doc.toJS() as Obj)
+    .filter(Boolean);
+}
+
+/** CRDs that kro generates from every ResourceGraphDefinition of the repository. */
+function kroCrds(files: Record<string, string>): Obj[] {
+  return Object.entries(files)
+    .filter(
+      ([path, text]) =>
+        path.endsWith('.yaml') && text.includes('ResourceGraphDefinition'),
+    )
+    .flatMap(([, text]) => documents(text))
+    .filter(obj => obj.kind === 'ResourceGraphDefinition')
+    .map(kroInstanceCrd);
+}
+
+/** A kro template with every `${…}` expression replaced by a sample value. */
+function withSampleValues(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\{[^}]*\}/g, '1');
+  if (Array.isArray(value)) return value.map(withSampleValues);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, withSampleValues(v)]),
+    );
+  return value;
+}
+
+function objectProblems(
+  obj: Obj,
+  extraCrds: Obj[],
+  isPatch: boolean,
+): string[] {
+  const problems = validateKubernetesObject(obj, { extraCrds });
+  // A strategic-merge patch is a partial object: only required fields may be absent.
+  const relevant = isPatch
+    ? problems.filter(p => !p.endsWith(': Required value'))
+    : problems;
+  if (obj.kind === 'ResourceGraphDefinition')
+    for (const [i, resource] of (obj.spec?.resources ?? []).entries())
+      for (const problem of validateKubernetesObject(
+        withSampleValues(resource.template),
+      ))
+        relevant.push(`spec.resources[${i}].template: ${problem}`);
+  return relevant;
+}
+
 /**
  * Checks every YAML document of the given files (in the repository state
- * `files`) against the schema of its kind: patches (listed in their folder's
- * kustomization `patches:`) against patch schemas, chart values files against
- * the chart's values schema. Returns one line per problem.
+ * `files`) against the upstream definitions (the oracle): objects and
+ * patches against the upstream CRDs and core kinds (strict about unknown
+ * fields), chart values files against the chart's values.schema.json and
+ * values.yaml, kro instances against the CRD their graph generates,
+ * kustomizations against the fields kustomize reads. One line per problem.
  */
 export function validateManifests(
   files: Record<string, string>,
   paths: string[],
 ): string[] {
   const problems: string[] = [];
+  const extraCrds = kroCrds(files);
   for (const path of paths) {
     if (/\/charts\/[^/]+-\d+\.\d+\.\d+\//.test(path)) continue; // a vendored chart's own files
     const text = files[path];
@@ -42,41 +100,35 @@ export function validateManifests(
       c => c.valuesFile === name,
     );
     if (chart) {
-      const schema = VALUES_SCHEMAS[chart.name];
-      if (!schema)
-        problems.push(`${path}: no values schema for chart ${chart.name}`);
-      else collect(problems, path, schema.safeParse(values[0]));
+      for (const problem of validateHelmValues(
+        { name: chart.name, version: chart.version },
+        values[0],
+      ))
+        problems.push(
+          `${path} (values of ${chart.name} ${chart.version}): ${problem}`,
+        );
       continue;
     }
     const isPatch = (kustomization?.patches as Obj[] | undefined)?.some(
       p => p.path === name,
     );
     for (const value of values) {
-      const kind =
-        name === 'kustomization.yaml' ? 'Kustomization' : value?.kind;
-      const schema = (isPatch ? PATCH_SCHEMAS : KIND_SCHEMAS)[kind];
-      if (!schema) {
-        problems.push(
-          `${path}: no ${isPatch ? 'patch ' : ''}schema for kind ${kind}`,
-        );
+      if (name === 'kustomization.yaml') {
+        const result = kustomizationSchema.safeParse(value);
+        if (!result.success)
+          for (const issue of result.error.issues)
+            problems.push(
+              `${path} (Kustomization): ${issue.path.join('.')}: ${
+                issue.message
+              }`,
+            );
         continue;
       }
-      collect(problems, `${path} (${kind})`, schema.safeParse(value));
+      for (const problem of objectProblems(value, extraCrds, Boolean(isPatch)))
+        problems.push(
+          `${path} (${value?.kind}${isPatch ? ' patch' : ''}): ${problem}`,
+        );
     }
   }
   return problems;
-}
-
-function collect(
-  problems: string[],
-  where: string,
-  result: {
-    success: boolean;
-    error?: { issues: Array<{ path: (string | number)[]; message: string }> };
-  },
-) {
-  if (!result.success) {
-    for (const issue of result.error!.issues)
-      problems.push(`${where}: ${issue.path.join('.')}: ${issue.message}`);
-  }
 }
