@@ -348,8 +348,19 @@ const CASES: Case[] = [
   {
     name: 'restic on Velero 1.17.0',
     generator: 'velero',
-    input: { ...velero(), uploaderType: 'restic', veleroVersion: '1.17.0' },
+    input: {
+      ...velero(),
+      chart: { version: '11.0.0' },
+      uploaderType: 'restic',
+      veleroVersion: '1.17.0',
+    },
     message: /restic cannot be used with Velero 1\.17\.0/,
+  },
+  {
+    name: 'restic on chart 12.1.0, whatever veleroVersion says',
+    generator: 'velero',
+    input: { ...velero(), uploaderType: 'restic', veleroVersion: '1.16.2' },
+    message: /chart 12\.1\.0 deploys Velero 1\.18\.1/,
   },
   {
     name: 'two default locations',

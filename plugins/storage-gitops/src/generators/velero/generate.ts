@@ -5,7 +5,11 @@ import { addStorageApplication } from '../../argocd/storageApplication';
 import { ensureKustomizeEnableHelm } from '../../argocd/enableHelm';
 import { storageAppDir } from '../../layout/paths';
 import { writeHelmBase } from '../shared/helmApp';
-import { compareVersions } from '../shared/velero';
+import {
+  awsPluginImage,
+  checkUploader,
+  deployedVeleroVersion,
+} from './versions';
 import type { VeleroInput } from './input';
 import { metricsIngress } from './metricsIngress';
 import { snapshotsEnabled } from './snapshots';
@@ -13,17 +17,7 @@ import { veleroValues } from './values';
 
 export const VELERO_APP = 'velero';
 
-function checkUploader(input: VeleroInput): void {
-  if (
-    input.uploaderType === 'restic' &&
-    compareVersions(input.veleroVersion, '1.17.0') >= 0
-  ) {
-    throw new GeneratorError(
-      `uploaderType: restic cannot be used with Velero ${input.veleroVersion}. From Velero 1.17 backups through restic are disabled ` +
-        '(only restores of old restic backups remain, and Velero 1.18 accepts only kopia as uploader: the server refuses to start otherwise). Use uploaderType: kopia.',
-      { field: 'uploaderType' },
-    );
-  }
+function checkNodeAgent(input: VeleroInput): void {
   if (!input.deployNodeAgent) {
     throw new GeneratorError(
       'deployNodeAgent: must be true: file-system backup (the only backup of local and NFS volumes) runs in the node agent',
@@ -59,7 +53,13 @@ export function generateVelero(
   repo: RepoReader,
   input: VeleroInput,
 ): ChangeSet {
-  checkUploader(input);
+  const veleroVersion = deployedVeleroVersion(
+    input.chart.version,
+    input.veleroVersion,
+  );
+  checkUploader(input.uploaderType, veleroVersion);
+  checkNodeAgent(input);
+  const pluginImage = awsPluginImage(veleroVersion, input.awsPluginImage);
   const defaultBsl = defaultLocation(input);
   const withSnapshots = snapshotsEnabled(
     input.volumeSnapshots,
@@ -80,7 +80,12 @@ export function generateVelero(
       vendor: input.chart.vendor,
     },
     releaseName: 'velero',
-    values: veleroValues(input, defaultBsl, withSnapshots),
+    values: veleroValues(input, {
+      defaultBsl,
+      withSnapshots,
+      veleroVersion,
+      pluginImage,
+    }),
   });
   const overlayResources = ['../../base'];
   if (input.metricsIngress) {
@@ -106,6 +111,6 @@ export function generateVelero(
   });
   ensureKustomizeEnableHelm(builder, input.argocd.configMapPath);
   return builder.build(
-    `Add Velero ${input.veleroVersion} (chart ${input.chart.version}, kopia, ${input.backupStorageLocations.length} backup location(s))`,
+    `Add Velero ${veleroVersion} (chart ${input.chart.version}, kopia, ${input.backupStorageLocations.length} backup location(s))`,
   );
 }

@@ -77,8 +77,11 @@ export const veleroInputSchema = z
       })
       .strict()
       .default({}),
-    /** Velero (app) version the chart deploys; decides which uploaders exist. */
-    veleroVersion: chartVersion.default('1.18.1'),
+    /**
+     * Velero (app) version the chart deploys: derived from known charts
+     * (must agree when given); required for other chart versions.
+     */
+    veleroVersion: chartVersion.optional(),
     uploaderType: z.enum(['kopia', 'restic']).default('kopia'),
     /** Credentials only by reference: an existing Secret in the Velero namespace. */
     credentials: z
@@ -97,9 +100,8 @@ export const veleroInputSchema = z
     backupStorageLocations: z
       .array(backupStorageLocationSchema)
       .min(1, 'give at least one backup storage location'),
-    awsPluginImage: imageWithTag.default(
-      'velero/velero-plugin-for-aws:v1.14.1',
-    ),
+    /** Default: the plugin release paired with the deployed Velero. */
+    awsPluginImage: imageWithTag.optional(),
     deployNodeAgent: z.boolean().default(true),
     /** Back up every pod volume with FSB unless excluded (server default). */
     defaultVolumesToFsBackup: z.boolean().default(false),

@@ -25,9 +25,14 @@ function bslValues(bsl: Bsl, isDefault: boolean) {
 /** The Velero chart's values.yaml for the validated input. */
 export function veleroValues(
   input: VeleroInput,
-  defaultBsl: string,
-  withSnapshots: boolean,
+  derived: {
+    defaultBsl: string;
+    withSnapshots: boolean;
+    veleroVersion: string;
+    pluginImage: string;
+  },
 ): string {
+  const { defaultBsl, withSnapshots } = derived;
   const schedules = input.schedules ?? [
     {
       name: 'daily',
@@ -41,7 +46,7 @@ export function veleroValues(
     initContainers: [
       {
         name: 'velero-plugin-for-aws',
-        image: input.awsPluginImage,
+        image: derived.pluginImage,
         imagePullPolicy: 'IfNotPresent',
         volumeMounts: [{ mountPath: '/target', name: 'plugins' }],
       },
@@ -92,7 +97,7 @@ export function veleroValues(
   };
   return renderYaml(values, {
     header: [
-      `Values of the Velero chart ${input.chart.version} (Velero ${input.veleroVersion}) for every environment.`,
+      `Values of the Velero chart ${input.chart.version} (Velero ${derived.veleroVersion}) for every environment.`,
       'Written by backstage-storage. No secret material here: credentials are a reference.',
     ].join('\n'),
     keyComments: {

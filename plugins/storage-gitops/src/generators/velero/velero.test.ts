@@ -11,6 +11,9 @@ import {
   withChanges,
 } from '../../testUtils/harness';
 import { veleroGenerator } from '.';
+import { CHART_VELERO_VERSIONS } from './versions';
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { findUpstreamChart } from '@gitops-storage/upstream-oracle';
 import { snapshotsEnabled } from './snapshots';
 
 const input = exampleInput('velero') as Record<string, unknown>;
@@ -178,24 +181,59 @@ describe('velero', () => {
     );
   });
 
-  it('allows restic only before Velero 1.17, and says why', () => {
+  const failure = (override: Record<string, unknown>): string => {
+    try {
+      generate(veleroGenerator, { ...input, ...override });
+    } catch (e) {
+      expect(isGeneratorError(e)).toBe(true);
+      return (e as Error).message;
+    }
+    throw new Error('expected the generator to refuse');
+  };
+
+  it('refuses restic whenever the chart deploys a Velero that refuses it, whatever veleroVersion says', () => {
+    expect(failure({ uploaderType: 'restic' })).toMatch(
+      /restic cannot be used with Velero 1\.18\.1.*backups through restic are disabled.*kopia/s,
+    );
+    // Chart 12.1.0 deploys 1.18.1 whatever the input claims.
+    expect(
+      failure({ uploaderType: 'restic', veleroVersion: '1.16.2' }),
+    ).toMatch(/chart 12\.1\.0 deploys Velero 1\.18\.1/);
+    // A chart whose Velero still runs restic backups: allowed, with a matching plugin.
     expect(
       values({
         uploaderType: 'restic',
         veleroVersion: '1.16.2',
         chart: { version: '10.0.0' },
+        awsPluginImage: 'velero/velero-plugin-for-aws:v1.12.2',
       }).configuration.uploaderType,
     ).toBe('restic');
-    let error: unknown;
-    try {
-      generate(veleroGenerator, { ...input, uploaderType: 'restic' });
-    } catch (e) {
-      error = e;
-    }
-    expect(isGeneratorError(error)).toBe(true);
-    expect((error as Error).message).toMatch(
-      /restic cannot be used with Velero 1\.18\.1.*backups through restic are disabled.*kopia/s,
+  });
+
+  it('pairs the AWS plugin with the deployed Velero (the plugin compatibility table)', () => {
+    expect(values({}).initContainers[0].image).toBe(
+      'velero/velero-plugin-for-aws:v1.14.1',
     );
+    expect(
+      failure({ awsPluginImage: 'velero/velero-plugin-for-aws:v1.13.1' }),
+    ).toMatch(
+      /v1\.13\.1 does not fit Velero 1\.18\.1: velero-plugin-for-aws v1\.14\.x/,
+    );
+    expect(
+      failure({ chart: { version: '11.0.0' }, veleroVersion: '1.17.1' }),
+    ).toMatch(
+      /awsPluginImage: required for Velero 1\.17\.1: give velero\/velero-plugin-for-aws:v1\.13\.<patch>/,
+    );
+    expect(failure({ chart: { version: '11.0.0' } })).toMatch(
+      /veleroVersion: required for chart 11\.0\.0/,
+    );
+  });
+
+  it('knows the Velero version of each chart from the upstream Chart.yaml', () => {
+    for (const [chart, app] of Object.entries(CHART_VELERO_VERSIONS))
+      expect(
+        findUpstreamChart({ name: 'velero', version: chart }).appVersion,
+      ).toBe(app);
   });
 
   it('writes only YAML that validates against its kind', () => {
