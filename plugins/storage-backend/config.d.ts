@@ -81,10 +81,21 @@ export interface Config {
       /** Server-side watch timeout before a re-watch, default 300. */
       watchTimeoutSeconds?: number;
       /**
-       * How long a cluster may lag (watches broken, retries failing) before
-       * its data counts as unreachable and its verdicts as unknown, default 300.
+       * How old a live cluster's data may be: every verdict of the cluster is
+       * `unknown` while some kind it serves was not confirmed current (a list
+       * completed, or a watch event or bookmark parsed) within this many
+       * seconds, whatever its status says. Default 300.
        */
       staleAfterSeconds?: number;
+      /** Timeout of every list page and of a watch's response headers, default 60. */
+      requestTimeoutSeconds?: number;
+      /** A watch that sends nothing (not even a bookmark) this long is restarted, default 120. */
+      watchIdleSeconds?: number;
+      /**
+       * The most one list body or one watch line may hold, in bytes (default
+       * 16 MiB); more drops the connection and reports `too-large`.
+       */
+      maxMessageBytes?: number;
     };
   };
 }

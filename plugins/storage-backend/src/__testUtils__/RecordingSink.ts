@@ -41,6 +41,15 @@ export class RecordingSink implements ClusterSink {
     this.history.set(kind, [...(this.history.get(kind) ?? []), status.status]);
   }
 
+  /** When each kind was last confirmed current, and how often. */
+  readonly confirmedAt = new Map<ResourceKind, number>();
+  readonly confirmations = new Map<ResourceKind, number>();
+
+  confirmed(kind: ResourceKind, atMs: number): void {
+    this.confirmedAt.set(kind, atMs);
+    this.confirmations.set(kind, (this.confirmations.get(kind) ?? 0) + 1);
+  }
+
   names(kind: ResourceKind): string[] {
     return [...this.#of(kind).keys()].sort();
   }

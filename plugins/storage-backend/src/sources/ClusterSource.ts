@@ -17,6 +17,12 @@ export interface ClusterSink {
   listFinished(kind: ResourceKind): void;
   /** A kind's read status changed (synced, forbidden, absent, unreachable…). */
   status(kind: ResourceKind, status: ResourceStatus): void;
+  /**
+   * A kind's data was current at `atMs`: a list completed, or a watch event
+   * or bookmark parsed. Verdicts need every kind confirmed within
+   * `storage.sync.staleAfterSeconds` (live clusters).
+   */
+  confirmed(kind: ResourceKind, atMs: number): void;
 }
 
 /** A cluster whose storage objects the plugin reads: live, or a snapshot. */

@@ -3,6 +3,7 @@ import {
   createClaimEvaluator,
   type ClaimEvaluator,
   RESOURCE_KIND_INFO,
+  RESOURCE_KINDS,
   type ClaimCoverage,
   type ClaimKey,
   type ClusterStatus,
@@ -27,6 +28,11 @@ export interface ClusterCacheOptions {
   tiers: readonly Tier[];
   veleroNamespace: string;
   defaultVolumesToFsBackup?: boolean;
+  /**
+   * Live clusters: every claim is unknown while a kind the cluster serves was
+   * not confirmed current within this many seconds. Unset for snapshots.
+   */
+  staleAfterSeconds?: number;
   /** How long changes may gather before verdicts are recomputed. */
   flushDelayMs?: number;
   now?: () => Date;
@@ -55,6 +61,11 @@ export class ClusterCache implements ClusterSink {
   #flushTimer?: NodeJS.Timeout;
   #revision = 0;
   #lastEventAt?: number;
+  /** Kinds whose data was too old at the last evaluation. */
+  #staleKinds = new Set<ResourceKind>();
+  /** When the next kind's data turns too old (ms), if it is tracked. */
+  #nextStaleAt?: number;
+  #staleTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: ClusterCacheOptions) {}
 
@@ -84,11 +95,24 @@ export class ClusterCache implements ClusterSink {
 
   async stop(): Promise<void> {
     clearTimeout(this.#flushTimer);
+    clearTimeout(this.#staleTimer);
     await this.options.source.stop();
   }
 
+  /** The source's status, with the objects refused on ingest per kind. */
   clusterStatus(): ClusterStatus {
-    return this.options.source.status();
+    const status = this.options.source.status();
+    const { staleAfterSeconds } = this.options;
+    return {
+      ...status,
+      ...(staleAfterSeconds !== undefined ? { staleAfterSeconds } : {}),
+      resources: status.resources?.map(resource => {
+        const skipped = isKind(resource.resource)
+          ? this.state.skipped(resource.resource).count
+          : 0;
+        return skipped > 0 ? { ...resource, skipped } : resource;
+      }),
+    };
   }
 
   // ---- ClusterSink --------------------------------------------------------
@@ -102,12 +126,9 @@ export class ClusterCache implements ClusterSink {
       this.#buffers.set(kind, []);
     }
     this.#listed.add(kind);
-    if (kind === 'Pod') this.pods.clear();
-    if (kind === 'PersistentVolumeClaim') this.claims.clear();
   }
 
   upsert(kind: ResourceKind, object: unknown): void {
-    this.#indexUpsert(kind, object);
     const buffer = this.#buffers.get(kind);
     if (buffer) {
       buffer.push(object);
@@ -116,13 +137,14 @@ export class ClusterCache implements ClusterSink {
     this.#mark(
       this.state.apply({ type: 'MODIFIED', object: withKind(kind, object) }),
     );
+    this.#reindex(kind, object);
   }
 
   remove(kind: ResourceKind, object: unknown): void {
-    this.#indexRemove(kind, object);
     this.#mark(
       this.state.apply({ type: 'DELETED', object: withKind(kind, object) }),
     );
+    this.#reindex(kind, object);
   }
 
   listFinished(kind: ResourceKind): void {
@@ -135,6 +157,16 @@ export class ClusterCache implements ClusterSink {
           buffer.map(o => withKind(kind, o)),
         ),
       );
+      this.#rebuildIndex(kind);
+    }
+  }
+
+  confirmed(kind: ResourceKind, atMs: number): void {
+    this.state.confirm(kind, atMs);
+    // Data that was too old is fresh again: every verdict may come back.
+    if (this.#staleKinds.has(kind)) {
+      this.#staleKinds.delete(kind);
+      this.#markEverything();
     }
   }
 
@@ -156,12 +188,14 @@ export class ClusterCache implements ClusterSink {
 
   /** The current verdict of a claim, recomputed first if the clock changed it. */
   coverage(key: ClaimKey): ClaimCoverage | undefined {
+    this.#refreshStale();
     this.#refreshDue([key]);
     return this.#coverage.get(key);
   }
 
   /** Every claim's current verdict. */
   allCoverage(): ClaimCoverage[] {
+    this.#refreshStale();
     this.#refreshDue(this.#changesAt.keys());
     return [...this.#coverage.values()];
   }
@@ -181,11 +215,63 @@ export class ClusterCache implements ClusterSink {
     const evaluator = createClaimEvaluator(this.state, ctx);
     for (const key of this.#dirty) this.#evaluate(key, evaluator, ctx);
     this.#dirty.clear();
+    this.#trackStaleness(ctx.now.getTime());
     this.#revision++;
     this.options.onChange?.();
   }
 
   // ---- internals ----------------------------------------------------------
+
+  /**
+   * Which kinds are too old now, and when the next one will be: verdicts
+   * turn unknown at that moment (a timer, and a check on every read).
+   */
+  #trackStaleness(now: number) {
+    const { staleAfterSeconds } = this.options;
+    if (staleAfterSeconds === undefined) return;
+    const limit = staleAfterSeconds * 1000;
+    this.#staleKinds.clear();
+    let next: number | undefined;
+    for (const kind of RESOURCE_KINDS) {
+      if (this.state.readability(kind).status !== 'readable') continue;
+      const at = this.state.confirmedAt(kind);
+      if (at === undefined || now - at > limit) {
+        this.#staleKinds.add(kind);
+      } else if (next === undefined || at + limit < next) {
+        next = at + limit;
+      }
+    }
+    this.#nextStaleAt = next === undefined ? undefined : next + 1;
+    clearTimeout(this.#staleTimer);
+    this.#staleTimer = undefined;
+    if (this.#nextStaleAt !== undefined) {
+      this.#staleTimer = setTimeout(
+        () => this.#refreshStale(),
+        Math.max(0, this.#nextStaleAt - now),
+      );
+      this.#staleTimer.unref?.();
+    }
+  }
+
+  /** Recomputes every verdict when some kind's data has just turned too old. */
+  #refreshStale() {
+    if (this.#nextStaleAt === undefined) return;
+    if (this.#now().getTime() < this.#nextStaleAt) return;
+    this.#nextStaleAt = undefined;
+    this.#markEverything();
+    this.flush();
+  }
+
+  #markEverything() {
+    if (!this.#initialSyncDone) return;
+    this.#markAll();
+    if (!this.#flushTimer) {
+      this.#flushTimer = setTimeout(
+        () => this.flush(),
+        this.options.flushDelayMs ?? 50,
+      );
+    }
+  }
 
   #evaluate(key: ClaimKey, evaluator: ClaimEvaluator, ctx: EvaluationContext) {
     const coverage = this.state.claim(key) ? evaluator(key) : undefined;
@@ -222,6 +308,7 @@ export class ClusterCache implements ClusterSink {
       now: this.#now(),
       veleroNamespace: this.options.veleroNamespace,
       defaultVolumesToFsBackup: this.options.defaultVolumesToFsBackup,
+      staleAfterSeconds: this.options.staleAfterSeconds,
     };
   }
 
@@ -250,14 +337,39 @@ export class ClusterCache implements ClusterSink {
     for (const key of this.#coverage.keys()) this.#dirty.add(key);
   }
 
-  #indexUpsert(kind: ResourceKind, object: unknown) {
-    if (kind === 'Pod') this.pods.upsert(object);
-    else if (kind === 'PersistentVolumeClaim') this.claims.upsert(object);
+  /**
+   * Entity lookups index what the state accepted (validated labels), not
+   * the raw object: a refused object is not found by any selector.
+   */
+  #reindex(kind: ResourceKind, object: unknown) {
+    if (kind !== 'Pod' && kind !== 'PersistentVolumeClaim') return;
+    const meta = (object as { metadata?: unknown })?.metadata as
+      | { name?: unknown; namespace?: unknown }
+      | undefined;
+    if (typeof meta?.name !== 'string' || typeof meta.namespace !== 'string')
+      return;
+    const key = `${meta.namespace}/${meta.name}`;
+    const held =
+      kind === 'Pod'
+        ? this.state.pod(meta.namespace, meta.name)
+        : this.state.claim(key);
+    const index = kind === 'Pod' ? this.pods : this.claims;
+    if (held) index.set(key, held.labels);
+    else index.delete(key);
   }
 
-  #indexRemove(kind: ResourceKind, object: unknown) {
-    if (kind === 'Pod') this.pods.remove(object);
-    else if (kind === 'PersistentVolumeClaim') this.claims.remove(object);
+  #rebuildIndex(kind: ResourceKind) {
+    if (kind === 'Pod') {
+      this.pods.clear();
+      for (const pod of this.state.pods())
+        this.pods.set(`${pod.namespace}/${pod.name}`, pod.labels);
+    } else if (kind === 'PersistentVolumeClaim') {
+      this.claims.clear();
+      for (const key of this.state.claimKeys()) {
+        const claim = this.state.claim(key);
+        if (claim) this.claims.set(key, claim.labels);
+      }
+    }
   }
 }
 
@@ -289,4 +401,8 @@ function readabilityOf(status: ResourceStatus): KindReadability {
     default:
       return { status: 'error', message: status.error };
   }
+}
+
+function isKind(name: string): name is ResourceKind {
+  return (RESOURCE_KINDS as readonly string[]).includes(name);
 }

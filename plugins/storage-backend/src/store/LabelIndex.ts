@@ -25,9 +25,12 @@ export class LabelIndex {
   upsert(object: unknown): void {
     const meta = metaOf(object);
     if (!meta.name) return;
-    const key = `${meta.namespace ?? ''}/${meta.name}`;
+    this.set(`${meta.namespace ?? ''}/${meta.name}`, meta.labels ?? {});
+  }
+
+  /** Sets the labels of `namespace/name` (already validated, e.g. projected). */
+  set(key: string, labels: Record<string, string>): void {
     this.#unindex(key);
-    const labels = meta.labels ?? {};
     this.#labels.set(key, labels);
     const id = labels[KUBERNETES_ID_LABEL];
     if (id !== undefined) {
@@ -39,7 +42,11 @@ export class LabelIndex {
 
   remove(object: unknown): void {
     const meta = metaOf(object);
-    this.#unindex(`${meta.namespace ?? ''}/${meta.name}`);
+    this.delete(`${meta.namespace ?? ''}/${meta.name}`);
+  }
+
+  delete(key: string): void {
+    this.#unindex(key);
   }
 
   clear(): void {

@@ -16,6 +16,8 @@ import {
   type SnapshotReader,
 } from '../sources/snapshot/SnapshotClusterSource';
 import { ClusterCache } from './ClusterCache';
+import { readSyncConfig, type SyncConfig } from './syncConfig';
+import { warnInsecureClusters } from './warnInsecureClusters';
 import { FleetStore } from './FleetStore';
 
 export const DEFAULT_VELERO_NAMESPACE = 'velero';
@@ -36,20 +38,17 @@ export function createFleet(options: FleetOptions): FleetStore {
   const veleroNamespace =
     config.getOptionalString('storage.veleroNamespace') ??
     DEFAULT_VELERO_NAMESPACE;
-  const sync = {
-    pageSize: config.getOptionalNumber('storage.sync.pageSize'),
-    watchTimeoutSeconds: config.getOptionalNumber(
-      'storage.sync.watchTimeoutSeconds',
-    ),
-    staleAfterMs: seconds(
-      config.getOptionalNumber('storage.sync.staleAfterSeconds'),
-    ),
-  };
-  const caches = readClusterConfigs(config).map(cluster => {
+  const sync = readSyncConfig(config);
+  const clusters = readClusterConfigs(config);
+  warnInsecureClusters(clusters, logger);
+  const caches = clusters.map(cluster => {
     const source = createSource(cluster, veleroNamespace, sync, options);
     return new ClusterCache({
       source,
       tiers: engine.tiers,
+      // Snapshot data does not age; live data must be confirmed in time.
+      staleAfterSeconds:
+        cluster.type === 'kubernetes' ? sync.staleAfterSeconds : undefined,
       veleroNamespace:
         cluster.type === 'kubernetes'
           ? cluster.veleroNamespace ?? veleroNamespace
@@ -68,11 +67,7 @@ export function createFleet(options: FleetOptions): FleetStore {
 function createSource(
   cluster: ClusterConfig,
   veleroNamespace: string,
-  sync: {
-    pageSize?: number;
-    watchTimeoutSeconds?: number;
-    staleAfterMs?: number;
-  },
+  sync: SyncConfig,
   options: FleetOptions,
 ): ClusterSource {
   const logger = options.logger.child({ cluster: cluster.name });
@@ -92,12 +87,14 @@ function createSource(
     name: cluster.name,
     veleroNamespace: cluster.veleroNamespace ?? veleroNamespace,
     transport: async () =>
-      createClientNodeTransport(await kubeConfigFor(cluster)),
+      createClientNodeTransport(await kubeConfigFor(cluster), {
+        requestTimeoutMs: sync.requestTimeoutSeconds * 1000,
+        maxMessageBytes: sync.maxMessageBytes,
+      }),
     logger,
-    ...sync,
+    pageSize: sync.pageSize,
+    watchTimeoutSeconds: sync.watchTimeoutSeconds,
+    watchIdleMs: sync.watchIdleSeconds * 1000,
+    staleAfterMs: sync.staleAfterSeconds * 1000,
   });
-}
-
-function seconds(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : value * 1000;
 }

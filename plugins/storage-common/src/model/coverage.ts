@@ -28,6 +28,11 @@ export interface VolumeBackupRef {
   /** The Schedule that created the Backup, when one did. */
   schedule?: string;
   method: BackupMethod;
+  /**
+   * What this backup did for this volume: `not-attempted` when the Backup
+   * failed (or finished) without a record of this volume.
+   */
+  outcome?: 'completed' | 'failed' | 'not-attempted' | 'in-progress';
   /** Velero's message for a failed attempt, when it gave one. */
   message?: string;
 }
@@ -57,6 +62,12 @@ export interface ClaimCoverage {
   accessModes: string[];
   volume: { name?: string; source: VolumeSource };
   verdict: Verdict;
+  /**
+   * Refines `stale` when no copy exists: `never-backed-up` (a run that should
+   * have copied it was missed) or `awaiting-first-backup` (its first run is
+   * not due yet: no alert).
+   */
+  backupStatus?: 'never-backed-up' | 'awaiting-first-backup';
   reasons: Reason[];
   lastSuccessfulBackup?: VolumeBackupRef;
   lastAttempt?: VolumeBackupRef;
@@ -89,21 +100,55 @@ export type ClusterHealth =
   | 'unreachable'
   | 'error';
 
+/**
+ * Why a resource could not be read, as a stable code (the detail goes to the
+ * backend log, never to clients). @public
+ */
+export type ResourceErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'throttled'
+  | 'server-error'
+  | 'timeout'
+  | 'too-large'
+  | 'unreachable'
+  | 'invalid-response'
+  | 'request-failed';
+
 /** Read status of one resource type in one cluster. @public */
 export interface ResourceStatus {
   resource: string;
   status: ClusterHealth | 'absent';
+  /** A sanitised sentence: no server URLs, identities or server text. */
   error?: string;
-  /** When the last event or list arrived (RFC 3339). */
+  errorCode?: ResourceErrorCode;
+  /** The HTTP status of the last failed request, when there was one. */
+  httpStatus?: number;
+  /**
+   * When the kind's data was last confirmed current (RFC 3339): a list that
+   * completed, or a watch event or bookmark that parsed.
+   */
   lastEventAt?: string;
   objects?: number;
+  /** Objects refused on ingest (malformed, or an older duplicate uid). */
+  skipped?: number;
 }
 
 /** @public */
 export interface ClusterStatus {
   name: string;
   status: ClusterHealth;
+  /** A sanitised sentence (see ResourceStatus.error). */
   error?: string;
+  /**
+   * The oldest "last confirmed" time over the kinds the cluster serves
+   * (RFC 3339): how old the cluster's data may be. Absent until every kind
+   * has been read once.
+   */
+  lastConfirmedAt?: string;
+  /** `storage.sync.staleAfterSeconds` for live clusters: data older than this is unknown. */
+  staleAfterSeconds?: number;
   /** The kind of source: a live cluster or a snapshot directory. */
   source?: 'kubernetes' | 'snapshot';
   resources?: ResourceStatus[];

@@ -314,6 +314,10 @@ export class ClusterState {
     return this.#pods.get(objectKey(namespace, name));
   }
 
+  pods(): IterableIterator<ProjectedPod> {
+    return this.#pods.values();
+  }
+
   /** Pods whose volumes reference the claim. */
   podsMounting(key: ClaimKey): ProjectedPod[] {
     const podKeys = this.#podsByClaim.get(key);

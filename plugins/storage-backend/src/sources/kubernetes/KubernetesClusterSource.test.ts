@@ -173,8 +173,11 @@ describe('KubernetesClusterSource against a fake API server', () => {
 
     expect(sink.statuses.get('Backup')).toMatchObject({
       status: 'forbidden',
-      error: expect.stringContaining('HTTP 403'),
+      errorCode: 'forbidden',
+      httpStatus: 403,
     });
+    // The server's own text stays in the log.
+    expect(sink.statuses.get('Backup')?.error).not.toContain('is forbidden');
     expect(sink.statuses.get('DataUpload')?.status).toBe('absent');
     expect(sink.statuses.get('PersistentVolumeClaim')?.status).toBe('synced');
     expect(source!.status().status).toBe('forbidden');

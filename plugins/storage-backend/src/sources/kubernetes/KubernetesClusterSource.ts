@@ -2,10 +2,12 @@ import type {
   ClusterHealth,
   ClusterStatus,
   ResourceKind,
+  ResourceStatus,
 } from '@gitops-storage/plugin-storage-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterSink, ClusterSource } from '../ClusterSource';
 import type { BackoffOptions } from './backoff';
+import { describeError } from './KubeApiError';
 import type { KubeTransport } from './KubeTransport';
 import { ResourceReflector } from './ResourceReflector';
 import { collectionPath, WATCHED_KINDS } from './resources';
@@ -45,6 +47,11 @@ export class KubernetesClusterSource implements ClusterSource {
     return this.options.name;
   }
 
+  /** Requests made to the API server so far (list pages and watches). */
+  get requests(): number {
+    return this.#reflectors.reduce((n, r) => n + r.reflector.requests, 0);
+  }
+
   /** Bytes received from the API server so far. */
   get bytesReceived(): number {
     return this.#transport?.bytesReceived ?? 0;
@@ -71,12 +78,13 @@ export class KubernetesClusterSource implements ClusterSource {
           remove: o => sink.remove(kind, o),
           listFinished: () => sink.listFinished(kind),
           status: s => sink.status(kind, s),
+          confirmed: at => sink.confirmed(kind, at),
         },
+        // The full error (server text, URLs) goes to the log only; the
+        // status carries a sanitised code and sentence.
         onError: (error, status) =>
           logger.warn(
-            `cluster ${name}: ${kind} is ${status}: ${
-              error instanceof Error ? error.message : error
-            }`,
+            `cluster ${name}: ${kind} is ${status}: ${describeError(error)}`,
           ),
       }),
     }));
@@ -109,6 +117,24 @@ export class KubernetesClusterSource implements ClusterSource {
       error: worst === 'synced' ? undefined : failing?.error,
       source: 'kubernetes',
       resources,
+      ...oldestConfirmation(present),
     };
   }
+}
+
+/**
+ * The oldest "last confirmed" time of the kinds a cluster serves (forbidden
+ * ones never confirm, and say so in their own status): absent until each of
+ * them has been read once.
+ */
+function oldestConfirmation(resources: readonly ResourceStatus[]): {
+  lastConfirmedAt?: string;
+} {
+  let oldest: string | undefined;
+  for (const r of resources) {
+    if (r.status === 'forbidden') continue;
+    if (!r.lastEventAt) return {};
+    if (!oldest || r.lastEventAt < oldest) oldest = r.lastEventAt;
+  }
+  return oldest ? { lastConfirmedAt: oldest } : {};
 }

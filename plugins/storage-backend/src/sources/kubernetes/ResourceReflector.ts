@@ -5,11 +5,12 @@ import type {
 import { backoffDelay, BackoffOptions, DEFAULT_BACKOFF } from './backoff';
 import {
   classifyError,
-  describeError,
   KubeApiError,
+  publicError,
   statusCodeOf,
 } from './KubeApiError';
 import type { KubeTransport, WatchHandle } from './KubeTransport';
+import { forcesRelist, goesBackwards, readWatchEvent } from './watchEvents';
 
 /** Where a reflector delivers what it lists and watches. */
 export interface ReflectorSink {
@@ -19,6 +20,8 @@ export interface ReflectorSink {
   remove(object: unknown): void;
   listFinished(): void;
   status(status: ResourceStatus): void;
+  /** The data was current at `atMs` (a list completed, a valid event or bookmark). */
+  confirmed(atMs: number): void;
 }
 
 export interface ReflectorOptions {
@@ -36,26 +39,37 @@ export interface ReflectorOptions {
   watchIdleMs?: number;
   /**
    * How long data may lag (watch broken, retries failing) before the kind
-   * counts as unreachable and its verdicts as unknown. Default 5 minutes.
+   * reports unreachable. Default 5 minutes. (Verdicts turn unknown on the
+   * age of the data itself, see ClusterCache.)
    */
   staleAfterMs?: number;
+  /** Watches that fail (or end early with nothing valid) in a row before a relist. Default 3. */
+  maxFailedWatches?: number;
+  /** A watch that ends sooner than this without a valid event counts as failed. Default 1 s. */
+  minWatchMs?: number;
   onError?: (error: unknown, status: ClusterHealth | 'absent') => void;
 }
 
-/** How a watch ended without an error: closed (re-watch) or 410 Gone (relist). */
-type WatchOutcome = 'closed' | 'gone';
-
-class GoneError extends KubeApiError {
-  constructor(message: string) {
-    super(message, 410);
-  }
+/** How a watch ended: closed cleanly, or the reflector must relist. */
+interface WatchResult {
+  outcome: 'closed' | 'relist';
+  validEvents: number;
+  durationMs: number;
 }
+
+class RelistError extends KubeApiError {}
 
 /**
  * Keeps a sink in step with one resource type of one cluster, the way
  * client-go's reflector does: a paged list, then a watch from the list's
- * resourceVersion; re-watch from the last version seen when a watch ends;
- * relist on `410 Gone`; back off exponentially (with jitter) on errors.
+ * resourceVersion; re-watch from the last version seen when a watch ends
+ * cleanly; relist on `410 Gone`, "too large resource version" (504), a
+ * resourceVersion going backwards, a watch stream that breaks, or
+ * `maxFailedWatches` failed watches in a row. Every retry, early-closing
+ * watch and relist loop backs off exponentially with jitter (0.8 s → 30 s).
+ * The data counts as confirmed only when a list completes or a watch event
+ * or bookmark parses: a watch that opens but yields nothing valid refreshes
+ * nothing.
  */
 export class ResourceReflector {
   #stopped = false;
@@ -67,6 +81,10 @@ export class ResourceReflector {
   #wake?: () => void;
   #status: ResourceStatus;
   #done?: Promise<void>;
+  /** Requests made (lists pages and watches), for tests and benchmarks. */
+  requests = 0;
+  /** Watch lines that were not valid events. */
+  invalidEvents = 0;
 
   constructor(private readonly options: ReflectorOptions) {
     this.#status = { resource: options.resource, status: 'syncing' };
@@ -94,41 +112,83 @@ export class ResourceReflector {
   }
 
   private async run(firstSync: () => void) {
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const maxFailed = this.options.maxFailedWatches ?? 3;
+    const minWatchMs = this.options.minWatchMs ?? 1000;
     let attempt = 0;
+    let failedWatches = 0;
     while (!this.#stopped) {
-      const listing = this.#version === undefined;
+      let listing = this.#version === undefined;
       try {
         if (listing) {
           this.#version = await this.relist();
+          listing = false;
           firstSync();
         }
-        const outcome = await this.watchOnce(this.#version!);
-        attempt = 0;
-        if (outcome === 'gone') this.#version = undefined;
+        const result = await this.watchOnce(this.#version!);
+        if (this.#stopped) break;
+        const healthy =
+          result.outcome === 'closed' &&
+          (result.validEvents > 0 || result.durationMs >= minWatchMs);
+        if (healthy) {
+          attempt = 0;
+          failedWatches = 0;
+          continue;
+        }
+        if (result.outcome === 'relist') {
+          this.#version = undefined;
+          failedWatches = 0;
+        } else if (++failedWatches >= maxFailed) {
+          this.#version = undefined;
+          failedWatches = 0;
+        }
       } catch (error) {
         if (this.#stopped) break;
-        // An expired continue token: the list must start over.
-        if (statusCodeOf(error) === 410) this.#version = undefined;
-        let status = classifyError(error);
-        // A watch that breaks after a good list leaves data that is behind,
-        // not missing: lagging until the reflector catches up, or until it
-        // has lagged so long that the data can no longer be trusted.
-        if (
-          !listing &&
-          status === 'unreachable' &&
-          Date.now() - this.#currentAt < (this.options.staleAfterMs ?? 300_000)
-        ) {
-          status = 'lagging';
+        if (!listing) {
+          // client-go re-watches only after connection refused or 429;
+          // any other broken watch relists (the server may have changed).
+          const code = statusCodeOf(error);
+          const retryWatch =
+            (code === undefined || code === 429) &&
+            !(error instanceof RelistError);
+          if (!retryWatch || ++failedWatches >= maxFailed) {
+            this.#version = undefined;
+            failedWatches = 0;
+          }
+        } else {
+          // An expired continue token: the list must start over.
+          this.#version = undefined;
         }
-        this.setStatus(status, describeError(error));
-        this.options.onError?.(error, status);
+        this.reportError(error, listing);
         firstSync();
-        await this.sleep(
-          backoffDelay(attempt++, this.options.backoff ?? DEFAULT_BACKOFF),
-        );
       }
+      await this.sleep(backoffDelay(attempt++, backoff));
     }
     firstSync();
+  }
+
+  private reportError(error: unknown, listing: boolean) {
+    let status = classifyError(error);
+    // A watch that breaks after a good list leaves data that is behind,
+    // not missing: lagging until the reflector catches up, or until it
+    // has lagged so long that the data can no longer be trusted.
+    if (
+      status === 'unreachable' &&
+      this.#currentAt > 0 &&
+      Date.now() - this.#currentAt < (this.options.staleAfterMs ?? 300_000)
+    ) {
+      status = 'lagging';
+    }
+    // A failed watch after a good list is lagging too, whatever the list
+    // would say: only a failing list changes what is known of the kind.
+    if (!listing && status !== 'unreachable') status = 'lagging';
+    this.#status = {
+      ...this.#status,
+      status,
+      ...publicError(error),
+    };
+    this.options.sink.status(this.#status);
+    this.options.onError?.(error, status);
   }
 
   private async relist(): Promise<string> {
@@ -137,11 +197,20 @@ export class ResourceReflector {
     let version = '';
     let started = false;
     let count = 0;
+    const startedAt = Date.now();
     do {
+      this.requests++;
       const page = await transport.list(path, {
         limit: pageSize,
         continue: token,
       });
+      if (!page || !Array.isArray(page.items) || !page.metadata) {
+        throw new KubeApiError(
+          'list answer without items or metadata',
+          undefined,
+          'invalid-response',
+        );
+      }
       if (!started) {
         sink.listStarted();
         started = true;
@@ -152,38 +221,53 @@ export class ResourceReflector {
       version = page.metadata.resourceVersion ?? version;
     } while (token && !this.#stopped);
     sink.listFinished();
-    this.#currentAt = Date.now();
+    // The list shows the kind as of when it began.
+    this.confirm(startedAt);
     this.#status = {
       resource: this.options.resource,
       status: 'synced',
-      lastEventAt: new Date().toISOString(),
+      lastEventAt: new Date(startedAt).toISOString(),
       objects: count,
     };
     sink.status(this.#status);
     return version;
   }
 
-  private watchOnce(fromVersion: string): Promise<WatchOutcome> {
+  private watchOnce(fromVersion: string): Promise<WatchResult> {
     const { transport, path, sink } = this.options;
     const idleMs = this.options.watchIdleMs ?? 120_000;
-    return new Promise<WatchOutcome>((resolve, reject) => {
+    const openedAt = Date.now();
+    let validEvents = 0;
+    this.requests++;
+    return new Promise<WatchResult>((resolve, reject) => {
       let settled = false;
       let idleTimer: NodeJS.Timeout | undefined;
-      const finish = (result: WatchOutcome | Error) => {
+      const finish = (result: 'closed' | 'relist' | Error) => {
         if (settled) return;
         settled = true;
         clearTimeout(idleTimer);
         this.#watch?.abort();
         this.#watch = undefined;
         this.#wake = undefined;
-        if (result instanceof GoneError) resolve('gone');
-        else if (result instanceof Error) reject(result);
-        else resolve(result);
+        if (result instanceof Error) reject(result);
+        else
+          resolve({
+            outcome: result,
+            validEvents,
+            durationMs: Date.now() - openedAt,
+          });
       };
       const armIdle = () => {
         clearTimeout(idleTimer);
         idleTimer = setTimeout(
-          () => finish(new KubeApiError(`no watch event for ${idleMs} ms`)),
+          () =>
+            finish(
+              new KubeApiError(
+                `no watch event for ${idleMs} ms`,
+                undefined,
+                'timeout',
+              ),
+            ),
           idleMs,
         );
       };
@@ -191,33 +275,30 @@ export class ResourceReflector {
       armIdle();
 
       const onEvent = (type: string, object: unknown) => {
-        armIdle();
-        const rv = resourceVersionOf(object);
-        switch (type) {
-          case 'ADDED':
-          case 'MODIFIED':
-            sink.upsert(object);
-            break;
-          case 'DELETED':
-            sink.remove(object);
-            break;
-          case 'BOOKMARK':
-            break;
-          case 'ERROR': {
-            const code = (object as { code?: number })?.code;
-            const message =
-              (object as { message?: string })?.message ?? 'watch error';
-            finish(
-              code === 410
-                ? new GoneError(message)
-                : new KubeApiError(message, code),
-            );
-            return;
-          }
-          default:
-            return;
+        if (settled) return;
+        const signal = readWatchEvent(type, object);
+        if (signal.kind === 'invalid') {
+          // Nothing valid: not even the idle timer is reset.
+          this.invalidEvents++;
+          return;
         }
-        if (rv) this.#version = rv;
+        if (signal.kind === 'error') {
+          finish(
+            forcesRelist(signal.code, signal.message)
+              ? 'relist'
+              : new RelistError(signal.message, signal.code),
+          );
+          return;
+        }
+        if (goesBackwards(this.#version ?? '', signal.version)) {
+          finish('relist');
+          return;
+        }
+        armIdle();
+        if (signal.kind === 'upsert') sink.upsert(signal.object);
+        else if (signal.kind === 'remove') sink.remove(signal.object);
+        this.#version = signal.version;
+        validEvents++;
         this.markLive();
       };
 
@@ -231,47 +312,50 @@ export class ResourceReflector {
           },
           onEvent,
           error => {
-            if (error)
+            if (!error) finish('closed');
+            else if (
+              error instanceof KubeApiError &&
+              error.failure === 'too-large'
+            )
+              finish(new RelistError(error.message, undefined, 'too-large'));
+            else
               finish(
                 error instanceof Error
                   ? error
                   : new KubeApiError(String(error)),
               );
-            else finish('closed');
           },
         )
         .then(
           handle => {
             if (settled) handle.abort();
-            else {
-              this.#watch = handle;
-              this.markLive();
-            }
+            else this.#watch = handle;
           },
           error => finish(error),
         );
     });
   }
 
+  private confirm(atMs: number) {
+    this.#currentAt = atMs;
+    this.options.sink.confirmed(atMs);
+  }
+
   private markLive() {
-    this.#currentAt = Date.now();
-    const now = new Date().toISOString();
+    const now = Date.now();
+    this.confirm(now);
+    const at = new Date(now).toISOString();
     if (this.#status.status !== 'synced') {
       this.#status = {
-        ...this.#status,
+        resource: this.#status.resource,
+        objects: this.#status.objects,
         status: 'synced',
-        error: undefined,
-        lastEventAt: now,
+        lastEventAt: at,
       };
       this.options.sink.status(this.#status);
     } else {
-      this.#status.lastEventAt = now;
+      this.#status.lastEventAt = at;
     }
-  }
-
-  private setStatus(status: ClusterHealth | 'absent', error: string) {
-    this.#status = { ...this.#status, status, error };
-    this.options.sink.status(this.#status);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -283,10 +367,4 @@ export class ResourceReflector {
       };
     });
   }
-}
-
-function resourceVersionOf(object: unknown): string | undefined {
-  const rv = (object as { metadata?: { resourceVersion?: unknown } })?.metadata
-    ?.resourceVersion;
-  return typeof rv === 'string' && rv ? rv : undefined;
 }

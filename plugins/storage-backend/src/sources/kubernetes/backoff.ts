@@ -6,9 +6,14 @@ export interface BackoffOptions {
   jitter: number;
 }
 
+/**
+ * client-go's reflector backoff: 800 ms doubling to 30 s, with jitter
+ * (`NewExponentialBackoffManager(800ms, 30s, 2m, 2.0, 1.0)`; here the random
+ * share is taken off the ceiling, so 30 s is never exceeded).
+ */
 export const DEFAULT_BACKOFF: BackoffOptions = {
-  initialMs: 1000,
-  maxMs: 60_000,
+  initialMs: 800,
+  maxMs: 30_000,
   jitter: 0.5,
 };
 
@@ -18,6 +23,9 @@ export function backoffDelay(
   options: BackoffOptions = DEFAULT_BACKOFF,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(options.maxMs, options.initialMs * 2 ** attempt);
+  const ceiling = Math.min(
+    options.maxMs,
+    options.initialMs * 2 ** Math.min(attempt, 30),
+  );
   return ceiling * (1 - options.jitter) + ceiling * options.jitter * random();
 }

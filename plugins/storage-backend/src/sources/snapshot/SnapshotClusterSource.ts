@@ -121,6 +121,7 @@ export class SnapshotClusterSource implements ClusterSource {
       sink.listStarted(kind);
       for (const item of items) sink.upsert(kind, item);
       sink.listFinished(kind);
+      sink.confirmed(kind, Date.parse(at));
       const unreadable = contents.unreadable.find(u => u.kind === kind);
       const status: ResourceStatus = unreadable
         ? {
