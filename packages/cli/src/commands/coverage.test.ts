@@ -45,7 +45,22 @@ describe('backstage-storage coverage (end to end)', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/^VERDICT {6}CLAIM/);
-    expect(stdout).toContain('Coverage (protected + waived): 26.7%');
+    expect(stdout).toContain('Coverage (protected + waived): 26.6%');
+  });
+
+  it('without --now reports what the UI shows for the demo (capture time)', () => {
+    const { status, stdout } = cli(
+      '--snapshot',
+      DEMO,
+      '--config',
+      'app-config.yaml',
+    );
+    expect(status).toBe(0);
+    expect(stdout).toContain('Coverage (protected + waived): 26.6%');
+    expect(stdout).toContain('when the snapshot was captured');
+    // --fail-under compares the number printed.
+    expect(cli('--snapshot', DEMO, '--fail-under', '26.6').status).toBe(0);
+    expect(cli('--snapshot', DEMO, '--fail-under', '26.7').status).toBe(1);
   });
 
   it('exits 1 when --fail-under is not met, 0 when it is', () => {
@@ -61,7 +76,7 @@ describe('backstage-storage coverage (end to end)', () => {
     expect(failing.status).toBe(1);
     expect(JSON.parse(failing.stdout).summary.total).toBe(30);
     expect(failing.stderr).toBe(
-      'backstage-storage: coverage 26.7% (protected + waived) is below --fail-under 50%\n',
+      'backstage-storage: coverage 26.6% (protected + waived) is below --fail-under 50%\n',
     );
     expect(
       cli('--snapshot', DEMO, ...NOW, '--fail-under', '25', '--format', 'csv')

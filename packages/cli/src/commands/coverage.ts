@@ -24,9 +24,13 @@ export function registerCoverageCommand(program: Command): void {
     )
     .option(
       '--now <time>',
-      'evaluate at this RFC 3339 time instead of the current time',
+      'evaluate at this RFC 3339 time (default: when the snapshots were captured, if they say, else now)',
     )
     .option('--format <format>', 'table, json or csv', 'table')
+    .option(
+      '--wide',
+      'table: every reason code in full (claim names are never cut)',
+    )
     .option(
       '--fail-under <percent>',
       'exit 1 when protected + waived claims are below this percentage',
@@ -49,6 +53,7 @@ export function registerCoverageCommand(program: Command): void {
         now?: string;
         format?: string;
         failUnder?: string;
+        wide?: boolean;
       }) => {
         process.exitCode = await runCoverage(options, {
           out: text => process.stdout.write(text),

@@ -1,10 +1,16 @@
 import {
-  coveragePercent,
   VERDICTS_WORST_FIRST,
   type ClaimCoverage,
   type CoverageReport,
   type VerdictCounts,
 } from '@gitops-storage/plugin-storage-common';
+import { coverageShare, formatShare } from './share';
+
+/** The time the report was evaluated at, and where it came from. */
+export interface EvaluationTime {
+  now: Date;
+  source: 'flag' | 'captured' | 'clock';
+}
 
 export const TABLE_WIDTH = 80;
 const VERDICT_WIDTH = 11;
@@ -29,8 +35,9 @@ export function backupAge(claim: ClaimCoverage, now: Date): string {
   return `${Math.floor(hours / 24)}d`;
 }
 
-function reasonText(claim: ClaimCoverage): string {
+function reasonText(claim: ClaimCoverage, wide: boolean): string {
   if (claim.reasons.length === 0) return '-';
+  if (wide) return claim.reasons.map(r => r.code).join(',');
   const more = claim.reasons.length - 1;
   return `${claim.reasons[0].code}${more > 0 ? ` +${more}` : ''}`;
 }
@@ -39,6 +46,19 @@ function countsText(counts: VerdictCounts): string {
   return VERDICTS_WORST_FIRST.filter(v => counts.byVerdict[v] > 0)
     .map(v => `${counts.byVerdict[v]} ${v}`)
     .join(', ');
+}
+
+/** The line that says which time the verdicts are for. */
+export function asOf(time: EvaluationTime): string {
+  const at = time.now.toISOString().replace('.000Z', 'Z');
+  switch (time.source) {
+    case 'captured':
+      return `As of ${at}, when the snapshot was captured (--now to change).`;
+    case 'flag':
+      return `As of ${at} (--now).`;
+    default:
+      return `As of ${at} (now).`;
+  }
 }
 
 /** Wrap words to the table width, indenting continuation lines. */
@@ -59,29 +79,30 @@ export function wrap(text: string, indent = '  '): string[] {
 }
 
 /**
- * The report as a table that fits an 80-column terminal, worst first: one
- * line per claim (verdict, claim, age of the last successful backup, first
- * reason), then the summary. `--format json` has the full sentences.
+ * The report as a table, worst first: one line per claim (verdict, claim,
+ * age of the last successful backup, first reason), then the summary. Claim
+ * names are never cut (they are what one copies into kubectl); the reason
+ * is cut to fit 80 columns unless `wide`, which lists every reason code.
+ * `--format json` has the full sentences.
  */
-export function formatTable(report: CoverageReport, now: Date): string {
+export function formatTable(
+  report: CoverageReport,
+  time: EvaluationTime,
+  options: { wide?: boolean } = {},
+): string {
+  const { now } = time;
+  const wide = options.wide === true;
   const multiCluster = report.clusters.length > 1;
   const claimName = (c: ClaimCoverage) => `${multiCluster ? `${c.cluster}:` : ''}${c.namespace}/${c.name}`;
-  const reasons = report.claims.map(reasonText);
+  const reasons = report.claims.map(c => reasonText(c, wide));
   const names = report.claims.map(claimName);
   const fixed = VERDICT_WIDTH + AGE_WIDTH + GAP.length * 3;
-  const longestName = Math.max(5, ...names.map(n => n.length));
-  const longestReason = Math.max(6, ...reasons.map(r => r.length));
-  // The claim gets what it needs up to 36 columns; the reason gets the rest.
-  const claimWidth = Math.min(longestName, 36, TABLE_WIDTH - fixed - Math.min(longestReason, 30));
-  const reasonWidth = TABLE_WIDTH - fixed - claimWidth;
+  const claimWidth = Math.max(5, ...names.map(n => n.length));
+  // The reason gets the rest of 80 columns, at least 24.
+  const reasonWidth = Math.max(24, TABLE_WIDTH - fixed - claimWidth);
 
   const row = (verdict: string, name: string, age: string, reason: string) =>
-    [
-      verdict.padEnd(VERDICT_WIDTH),
-      fit(name, claimWidth).padEnd(claimWidth),
-      age.padEnd(AGE_WIDTH),
-      fit(reason, reasonWidth),
-    ]
+    [verdict.padEnd(VERDICT_WIDTH), name.padEnd(claimWidth), age.padEnd(AGE_WIDTH), wide ? reason : fit(reason, reasonWidth)]
       .join(GAP)
       .trimEnd();
 
@@ -100,7 +121,8 @@ export function formatTable(report: CoverageReport, now: Date): string {
       `${summary.total} claim${summary.total === 1 ? '' : 's'} in ${clusters} cluster${clusters === 1 ? '' : 's'}${summary.total > 0 ? `: ${countsText(summary)}` : ''}.`,
     ),
   );
-  lines.push(`Coverage (protected + waived): ${coveragePercent(summary).toFixed(1)}%`);
+  lines.push(`Coverage (protected + waived): ${formatShare(coverageShare(summary))}`);
+  lines.push(...wrap(asOf(time)));
   const tiers = Object.entries(summary.byTier).sort(([a], [b]) => a.localeCompare(b));
   if (tiers.length > 0) lines.push('By tier:');
   for (const [tier, counts] of tiers) {

@@ -18,6 +18,7 @@ export interface RawCoverageOptions {
   now?: string;
   format?: string;
   failUnder?: string;
+  wide?: boolean;
 }
 
 export interface CoverageOptions {
@@ -26,6 +27,8 @@ export interface CoverageOptions {
   now?: Date;
   format: CoverageFormat;
   failUnder?: number;
+  /** Table: every reason code in full (claim names are never cut). */
+  wide: boolean;
 }
 
 /** Check the flags; throws a UsageError that says what is wrong. */
@@ -58,5 +61,6 @@ export function readOptions(raw: RawCoverageOptions): CoverageOptions {
     ...(now ? { now } : {}),
     format,
     ...(failUnder !== undefined ? { failUnder } : {}),
+    wide: raw.wide === true,
   };
 }

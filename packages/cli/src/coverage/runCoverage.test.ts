@@ -1,6 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  buildCoverageReport,
+  buildSnapshotState,
+  evaluateClusterCoverage,
+  readStorageEngineConfig,
+} from '@gitops-storage/plugin-storage-common';
+import { readSnapshotDocuments } from '@gitops-storage/plugin-storage-common/node';
 import { runCoverage } from './runCoverage';
 import { UsageError } from './readOptions';
 
@@ -26,17 +34,23 @@ beforeEach(() => {
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('coverage --format table', () => {
-  it('fits 80 columns, worst first, with a summary', async () => {
+  it('worst first, whole claim names, with a summary in 80 columns', async () => {
     const { code, out } = await run({ config: APP_CONFIG });
     expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    const blank = lines.indexOf('');
+    for (const line of lines.slice(blank)) expect(line.length).toBeLessThanOrEqual(80);
+    const report = JSON.parse((await run({ config: APP_CONFIG, format: 'json' })).out);
+    report.claims.forEach((c: { namespace: string; name: string }, i: number) => {
+      expect(lines[i + 1].split(/ +/)[1]).toBe(`${c.namespace}/${c.name}`);
+    });
     expect(lines[0]).toMatch(/^VERDICT\s+CLAIM\s+BACKUP\s+REASON$/);
     expect(lines[1]).toMatch(/^unprotected {2}ci-runners\/runner-cache\s+never\s+label-selector-mismatch$/);
     expect(lines.filter(l => /^protected /.test(l))).toHaveLength(6);
     expect(lines.findIndex(l => l.startsWith('protected'))).toBeGreaterThan(lines.findIndex(l => l.startsWith('stale')));
     expect(out).toContain('30 claims in 1 cluster: 13 unprotected, 5 failing, 1 unknown, 3 stale, 2 waived,');
-    expect(out).toContain('Coverage (protected + waived): 26.7%');
+    expect(out).toContain('Coverage (protected + waived): 26.6%');
+    expect(out).toContain('As of 2026-11-26T06:00:00Z (--now).');
     expect(out).toContain('  nfs: 4 (1 unprotected, 2 failing, 1 protected)');
     expect(out).toContain('BackupStorageLocation offsite: Unavailable');
   });
@@ -48,7 +62,7 @@ describe('coverage --format table', () => {
     expect(out).toContain('60 claims in 2 clusters');
     expect(out).toMatch(/^unprotected {2}demo:ci-runners\/\S+ +never +label-selector-mismatch$/m);
     expect(out).toMatch(/^unprotected {2}edge:ci-runners\/\S+ +never +label-selector-mismatch$/m);
-    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(out).toMatch(/^\S+ +edge:analytics\/data-warehouse-replica-0 /m);
   });
 });
 
@@ -80,13 +94,13 @@ describe('coverage --format json', () => {
       for (const reason of claim.reasons) expect(reason).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
     }
     const db = report.claims.find((c: { name: string }) => c.name === 'data-payments-db-0');
-    expect(db.lastSuccessfulBackup).toEqual({
+    expect(db.lastSuccessfulBackup).toEqual(expect.objectContaining({
       time: '2026-11-26T02:04:20Z',
       backup: 'payments-daily-20261126020000',
       phase: 'Completed',
       schedule: 'payments-daily',
       method: 'fs-backup',
-    });
+    }));
     expect(report.summary.total).toBe(30);
     expect(report.summary.byVerdict).toEqual({ unknown: 1, waived: 2, unprotected: 13, failing: 5, stale: 3, protected: 6 });
     expect(report.summary.byTier.fast.total).toBe(11);
@@ -118,12 +132,72 @@ describe('coverage --fail-under', () => {
   it.each([
     ['20', 0],
     ['26.6', 0],
-    ['26.7%', 1],
+    ['26.6%', 0],
+    ['26.7', 1],
     ['80', 1],
-  ])('--fail-under %s exits %d (coverage 26.7%%)', async (failUnder, expected) => {
-    const { code, err } = await run({ failUnder });
+  ])('--fail-under %s exits %d (coverage printed as 26.6%%)', async (failUnder, expected) => {
+    const { code, out, err } = await run({ failUnder });
+    expect(out).toContain('Coverage (protected + waived): 26.6%');
     expect(code).toBe(expected);
-    expect(err).toBe(expected ? `backstage-storage: coverage 26.7% (protected + waived) is below --fail-under ${parseFloat(failUnder)}%\n` : '');
+    expect(err).toBe(expected ? `backstage-storage: coverage 26.6% (protected + waived) is below --fail-under ${parseFloat(failUnder)}%\n` : '');
+  });
+});
+
+describe('coverage without --now', () => {
+  it('evaluates a snapshot at its capturedAt, as the backend shows a time-shifted demo', async () => {
+    const clock = () => new Date('2027-06-01T00:00:00Z');
+    let out = '';
+    await runCoverage({ snapshot: [DEMO], config: APP_CONFIG, format: 'json' }, { out: t => (out += t), err: () => {}, clock });
+    const report = JSON.parse(out);
+    expect(report.generatedAt).toBe('2026-11-26T06:00:00.000Z');
+
+    // What the backend does for `timeShift: true`: move the snapshot's times
+    // so that capturedAt is the current time, then evaluate now.
+    const { documents } = await readSnapshotDocuments(DEMO);
+    const now = clock();
+    const shifted = buildSnapshotState(documents, { timeShift: true, now });
+    const engine = readStorageEngineConfig(parse(readFileSync(APP_CONFIG, 'utf8')));
+    const backend = buildCoverageReport(
+      [evaluateClusterCoverage(shifted.state, { cluster: 'demo', tiers: engine.tiers, now, veleroNamespace: 'velero' }, 'snapshot')],
+      now,
+    );
+    expect(report.summary.byVerdict).toEqual(backend.summary.byVerdict);
+    expect(report.claims.map((c: { name: string; verdict: string }) => `${c.name}:${c.verdict}`)).toEqual(
+      backend.claims.map(c => `${c.name}:${c.verdict}`),
+    );
+  });
+
+  it('says so in the table', async () => {
+    let out = '';
+    await runCoverage({ snapshot: [DEMO] }, { out: t => (out += t), err: () => {} });
+    expect(out).toContain('As of 2026-11-26T06:00:00Z, when the snapshot was captured (--now to change).');
+  });
+
+  it('uses the current time for a snapshot that does not say when it was captured', async () => {
+    const copy = join(tmp, 'plain');
+    cpSync(DEMO, copy, { recursive: true });
+    rmSync(join(copy, 'snapshot.yaml'));
+    let out = '';
+    await runCoverage({ snapshot: [copy] }, { out: t => (out += t), err: () => {}, clock: () => new Date('2026-12-24T00:00:00Z') });
+    expect(out).toContain('As of 2026-12-24T00:00:00Z (now).');
+  });
+});
+
+describe('coverage table names', () => {
+  it('never cuts a claim name, and --wide lists every reason code', async () => {
+    const copy = join(tmp, 'long-names');
+    cpSync(DEMO, copy, { recursive: true });
+    const file = join(copy, 'persistentvolumeclaims.yaml');
+    const long = 'data-a-very-long-statefulset-name-for-the-analytics-warehouse-0';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/name: data-warehouse-0\b/g, `name: ${long}`));
+    const { out } = await run({ snapshot: [copy] });
+    expect(out).toMatch(new RegExp(`^\\S+ +analytics/${long} +\\S+ +\\S`, 'm'));
+    const wide = await run({ snapshot: [copy], wide: true });
+    const several = JSON.parse((await run({ snapshot: [copy], format: 'json' })).out).claims.find(
+      (c: { reasons: unknown[] }) => c.reasons.length > 1,
+    );
+    expect(wide.out).toContain(several.reasons.map((r: { code: string }) => r.code).join(','));
+    expect(out).not.toContain(several.reasons.map((r: { code: string }) => r.code).join(','));
   });
 });
 

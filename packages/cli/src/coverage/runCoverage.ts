@@ -3,15 +3,18 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
   buildCoverageReport,
-  coveragePercent,
   evaluateClusterCoverage,
   readStorageEngineConfig,
   type ClusterCoverage,
   type StorageEngineConfig,
 } from '@gitops-storage/plugin-storage-common';
-import { loadSnapshotDirectory } from '@gitops-storage/plugin-storage-common/node';
+import {
+  loadSnapshotDirectory,
+  type LoadedSnapshot,
+} from '@gitops-storage/plugin-storage-common/node';
 import { formatCsv } from './formatCsv';
-import { formatTable } from './formatTable';
+import { formatTable, type EvaluationTime } from './formatTable';
+import { coverageShare, formatShare } from './share';
 import { readOptions, UsageError, type RawCoverageOptions } from './readOptions';
 
 export interface CoverageIo {
@@ -19,6 +22,26 @@ export interface CoverageIo {
   err(text: string): void;
   /** The current time, when --now is not given. */
   clock?: () => Date;
+}
+
+/**
+ * When to evaluate: --now; else, when every snapshot records when it was
+ * captured (its ClusterSnapshot manifest's capturedAt), the latest capture
+ * time, which is what the backend shows for a time-shifted demo snapshot;
+ * else the current time.
+ */
+export function evaluationTime(
+  snapshots: readonly LoadedSnapshot[],
+  now: Date | undefined,
+  clock: () => Date,
+): EvaluationTime {
+  if (now) return { now, source: 'flag' };
+  const captured = snapshots.map(s => s.manifest?.capturedAt);
+  if (captured.length > 0 && captured.every(c => c !== undefined)) {
+    const latest = Math.max(...captured.map(c => Date.parse(c!)));
+    return { now: new Date(latest), source: 'captured' };
+  }
+  return { now: clock(), source: 'clock' };
 }
 
 async function readEngineConfig(path: string | undefined): Promise<StorageEngineConfig> {
@@ -44,9 +67,7 @@ async function readEngineConfig(path: string | undefined): Promise<StorageEngine
 export async function runCoverage(raw: RawCoverageOptions, io: CoverageIo): Promise<number> {
   const options = readOptions(raw);
   const engine = await readEngineConfig(options.config);
-  const now = options.now ?? io.clock?.() ?? new Date();
-
-  const clusters: ClusterCoverage[] = [];
+  const snapshots: LoadedSnapshot[] = [];
   const seen = new Map<string, string>();
   for (const directory of options.snapshots) {
     let snapshot;
@@ -60,22 +81,25 @@ export async function runCoverage(raw: RawCoverageOptions, io: CoverageIo): Prom
       throw new UsageError(`two snapshots are named "${snapshot.cluster}" (${other} and ${directory}); the directory name is the cluster name`);
     }
     seen.set(snapshot.cluster, directory);
-    clusters.push(
-      evaluateClusterCoverage(
-        snapshot.state,
-        {
-          cluster: snapshot.cluster,
-          tiers: engine.tiers,
-          now,
-          ...(engine.defaultVolumesToFsBackup !== undefined
-            ? { defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup }
-            : {}),
-          ...(engine.veleroNamespace ? { veleroNamespace: engine.veleroNamespace } : {}),
-        },
-        'snapshot',
-      ),
-    );
+    snapshots.push(snapshot);
   }
+  const time = evaluationTime(snapshots, options.now, io.clock ?? (() => new Date()));
+  const { now } = time;
+  const clusters: ClusterCoverage[] = snapshots.map(snapshot =>
+    evaluateClusterCoverage(
+      snapshot.state,
+      {
+        cluster: snapshot.cluster,
+        tiers: engine.tiers,
+        now,
+        ...(engine.defaultVolumesToFsBackup !== undefined
+          ? { defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup }
+          : {}),
+        ...(engine.veleroNamespace ? { veleroNamespace: engine.veleroNamespace } : {}),
+      },
+      'snapshot',
+    ),
+  );
 
   const report = buildCoverageReport(clusters, now);
   switch (options.format) {
@@ -86,14 +110,15 @@ export async function runCoverage(raw: RawCoverageOptions, io: CoverageIo): Prom
       io.out(formatCsv(report));
       break;
     default:
-      io.out(formatTable(report, now));
+      io.out(formatTable(report, time, { wide: options.wide }));
   }
 
   if (options.failUnder !== undefined) {
-    const percent = coveragePercent(report.summary);
-    if (percent < options.failUnder) {
+    // Compare what the table prints, so "26.6%" passes --fail-under 26.6.
+    const share = coverageShare(report.summary);
+    if (share < options.failUnder) {
       io.err(
-        `backstage-storage: coverage ${percent.toFixed(1)}% (protected + waived) is below --fail-under ${options.failUnder}%\n`,
+        `backstage-storage: coverage ${formatShare(share)} (protected + waived) is below --fail-under ${options.failUnder}%\n`,
       );
       return 1;
     }
