@@ -6,6 +6,7 @@ import {
   type LabelRequirement,
 } from './labelSelector';
 import { parseResourcePath, pathCovers, sameResource } from './resourcePath';
+import { serveKubectl } from './discovery';
 import type { ResourcePath, ResourceStore, WatchEvent } from './ResourceStore';
 
 /** A fault injected into matching requests, `times` times (default: forever). */
@@ -165,6 +166,8 @@ export class FakeKubeApiServer {
       );
       return;
     }
+    // Discovery, /version and single objects, for kubectl (discovery.ts).
+    if (serveKubectl(this.options.store, req, res, url)) return;
     if (req.method !== 'GET' || !path) {
       this.sendStatus(res, 404, `the server could not find ${url.pathname}`);
       return;

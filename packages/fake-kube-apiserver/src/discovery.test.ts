@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { readSnapshotDocuments } from '@gitops-storage/plugin-storage-common/node';
+import { FakeKubeApiServer } from './FakeKubeApiServer';
+import { InMemoryResourceStore } from './InMemoryResourceStore';
+import { writeKubeconfig } from './kubeconfig';
+import { loadObjects } from './loadObjects';
+import {
+  aggregatedDiscovery,
+  parseObjectPath,
+  servedResources,
+} from './discovery';
+
+// The real kubectl against the fake server, as a Kubernetes user would try
+// it first. CI installs kubectl (.ci/run); elsewhere see the README.
+const DEMO = join(__dirname, '../../../test/fixtures/clusters/demo');
+const KUBECTL = [
+  '/usr/bin/kubectl',
+  ...(process.env.PATH ?? '').split(delimiter).map(d => join(d, 'kubectl')),
+].find(p => existsSync(p));
+
+jest.setTimeout(60_000);
+
+let server: FakeKubeApiServer;
+let dir: string;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  const store = new InMemoryResourceStore();
+  const { documents } = await readSnapshotDocuments(DEMO);
+  loadObjects(
+    store,
+    documents.map(d => d.object),
+  );
+  server = await FakeKubeApiServer.start({ store });
+  server.addFault({
+    resource: 'datauploads',
+    status: 403,
+    message: 'datauploads.velero.io is forbidden',
+  });
+  dir = mkdtempSync(join(tmpdir(), 'fake-kubectl-'));
+  kubeconfig = join(dir, 'kubeconfig');
+  writeKubeconfig(kubeconfig, [{ name: 'demo', server: server.url }]);
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function kubectl(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!KUBECTL)
+    throw new Error(
+      'kubectl not found: install it (Debian: apt-get install kubernetes-client) to run this test',
+    );
+  return new Promise(resolve => {
+    execFile(
+      KUBECTL,
+      ['--kubeconfig', kubeconfig, '--cache-dir', join(dir, 'cache'), ...args],
+      { timeout: 30_000, env: { PATH: process.env.PATH, HOME: dir } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('kubectl against the fake API server', () => {
+  it('kubectl get pvc -A lists every claim of the snapshot', async () => {
+    const { code, stdout, stderr } = await kubectl('get', 'pvc', '-A');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^NAMESPACE\s+NAME\s+AGE$/);
+    const claims = documentsOfKind('PersistentVolumeClaim');
+    expect(rows).toHaveLength((await claims).length + 1);
+    expect(stdout).toMatch(/^media\s+media-originals\s/m);
+  });
+
+  it('gets Velero kinds by plural, full name and short name', async () => {
+    const schedules = await kubectl(
+      'get',
+      'schedules.velero.io',
+      '-n',
+      'velero',
+      '-o',
+      'name',
+    );
+    expect(schedules.code).toBe(0);
+    expect(schedules.stdout).toContain('schedule.velero.io/payments-daily');
+    const bsl = await kubectl(
+      'get',
+      'bsl',
+      '-n',
+      'velero',
+      '-o',
+      'jsonpath={.items[*].metadata.name}',
+    );
+    expect(bsl.stdout.split(' ')).toEqual(
+      expect.arrayContaining(['default', 'offsite']),
+    );
+    const backups = await kubectl('get', 'backups', '-A');
+    expect(backups.code).toBe(0);
+    expect(backups.stdout).toMatch(/^velero\s+payments-daily-\d+\s/m);
+  });
+
+  it('gets and describes one object, and says when it is not there', async () => {
+    const one = await kubectl(
+      'get',
+      'pvc',
+      'media-originals',
+      '-n',
+      'media',
+      '-o',
+      'jsonpath={.spec.storageClassName}',
+    );
+    expect(one).toEqual({ code: 0, stdout: 'storage-local', stderr: '' });
+    const described = await kubectl(
+      'describe',
+      'pvc',
+      'media-originals',
+      '-n',
+      'media',
+    );
+    expect(described.code).toBe(0);
+    expect(described.stdout).toMatch(/^StorageClass:\s+storage-local$/m);
+    const missing = await kubectl('get', 'pvc', 'nope', '-n', 'media');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('persistentvolumeclaims "nope" not found');
+  });
+
+  it('shows a forbidden kind as forbidden, as a real server would', async () => {
+    const { code, stderr } = await kubectl('get', 'datauploads', '-A');
+    expect(code).toBe(1);
+    expect(stderr).toContain('Forbidden');
+  });
+
+  it('watches: kubectl get -w keeps the stream open and prints the list first', async () => {
+    const { code, stdout } = await kubectl(
+      'get',
+      'pv',
+      '-w',
+      '--request-timeout=3s',
+    );
+    // The watch ends with the request timeout; the list came first.
+    expect(stdout).toMatch(/^NAME\s+AGE$/m);
+    expect(stdout.trim().split('\n').length).toBeGreaterThan(1);
+    expect([0, 1]).toContain(code);
+  });
+});
+
+describe('discovery documents', () => {
+  it('lists only what the store serves, grouped as kube-apiserver does', () => {
+    const store = new InMemoryResourceStore();
+    store.defineResource({
+      group: '',
+      version: 'v1',
+      resource: 'persistentvolumeclaims',
+    });
+    store.defineResource({
+      group: 'velero.io',
+      version: 'v1',
+      resource: 'backups',
+    });
+    const served = servedResources(store);
+    expect(served.map(r => r.resource)).toEqual([
+      'persistentvolumeclaims',
+      'backups',
+    ]);
+    const core = aggregatedDiscovery(served, true);
+    expect(core.items[0].versions[0].resources[0]).toEqual(
+      expect.objectContaining({
+        resource: 'persistentvolumeclaims',
+        scope: 'Namespaced',
+        shortNames: ['pvc'],
+      }),
+    );
+    const groups = aggregatedDiscovery(served, false);
+    expect(groups.items.map(i => i.metadata.name)).toEqual(['velero.io']);
+  });
+
+  it.each([
+    [
+      '/api/v1/namespaces/media/persistentvolumeclaims/x',
+      {
+        group: '',
+        version: 'v1',
+        resource: 'persistentvolumeclaims',
+        namespace: 'media',
+        name: 'x',
+      },
+    ],
+    [
+      '/api/v1/persistentvolumes/pv-1',
+      { group: '', version: 'v1', resource: 'persistentvolumes', name: 'pv-1' },
+    ],
+    [
+      '/api/v1/namespaces/media',
+      { group: '', version: 'v1', resource: 'namespaces', name: 'media' },
+    ],
+    [
+      '/apis/velero.io/v1/namespaces/velero/backups/b',
+      {
+        group: 'velero.io',
+        version: 'v1',
+        resource: 'backups',
+        namespace: 'velero',
+        name: 'b',
+      },
+    ],
+    ['/api/v1/persistentvolumeclaims', undefined],
+    ['/apis/velero.io/v1/namespaces/velero/backups', undefined],
+  ])('parses the object path %s', (path, expected) => {
+    expect(parseObjectPath(path)).toEqual(expected);
+  });
+});
+
+async function documentsOfKind(kind: string) {
+  const { documents } = await readSnapshotDocuments(DEMO);
+  return documents.filter(d => (d.object as { kind?: string }).kind === kind);
+}
