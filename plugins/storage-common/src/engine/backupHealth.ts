@@ -1,24 +1,14 @@
 import type { Reason } from '../model';
 import type { ClusterState } from '../state/ClusterState';
-import type {
-  ProjectedBackup,
-  ProjectedBsl,
-  ProjectedClaim,
-} from '../state/projections';
+import type { ProjectedBackup, ProjectedClaim } from '../state/projections';
 import {
   backupOutcome,
   isFinishedBackup,
   volumeBackupOutcome,
 } from '../velero/phases';
-import type { Covering, VolumeHistory } from './backupHistory';
+import { existedAt, type Covering, type VolumeHistory } from './backupHistory';
+import { isSyncedFromElsewhere } from './evidenceValidity';
 import * as reasons from './messages';
-
-/** What the failure rules look at besides the claim and its history. */
-export interface HealthInputs {
-  state: ClusterState;
-  /** Storage locations by `namespace/name`. */
-  bsls: ReadonlyMap<string, ProjectedBsl>;
-}
 
 function backupDetail(backup: ProjectedBackup): string | undefined {
   if (backup.failureReason) return backup.failureReason;
@@ -28,54 +18,53 @@ function backupDetail(backup: ProjectedBackup): string | undefined {
   return undefined;
 }
 
-/** Whether the claim existed when a backup started (unknown: assume it did). */
-function existedAt(claim: ProjectedClaim, backup: ProjectedBackup): boolean {
-  return (
-    claim.createdAt === undefined ||
-    claim.createdAt < (backup.startedAt ?? backup.createdAt ?? 0)
-  );
-}
-
+/** The newest finished Backup this cluster ran for a covering schedule. */
 function latestFinished(
   state: ClusterState,
-  { schedule }: Covering,
+  { plan }: Covering,
 ): ProjectedBackup | undefined {
   return state
-    .backupsOfSchedule(schedule.namespace, schedule.name)
-    .find(b => isFinishedBackup(b.phase));
+    .backupsOfSchedule(plan.schedule.namespace, plan.schedule.name)
+    .find(b => isFinishedBackup(b.phase) && !isSyncedFromElsewhere(b));
 }
 
 /**
- * Why a covered claim is failing (DESIGN.md): its schedule failed
- * validation, its storage location is Unavailable (or missing), its
+ * Why a covered claim is failing (DESIGN.md): every Backup of its schedule
+ * fails validation (the template, the cron expression, the volume policy,
+ * or the storage location: missing, read-only or Unavailable), its
  * schedule's latest backup failed (or partially failed without copying this
- * volume), or the latest copy of this volume failed. Empty when none holds.
+ * volume), or the latest copy of this volume failed. Backups synced from
+ * another cluster are never attempts here. Empty when none holds.
  */
 export function failingReasons(
-  { state, bsls }: HealthInputs,
+  state: ClusterState,
   claim: ProjectedClaim,
   covering: readonly Covering[],
   history: VolumeHistory,
 ): Reason[] {
   const found: Reason[] = [];
   for (const cover of covering) {
-    const { schedule, method, storageLocation } = cover;
-    if (schedule.phase === 'FailedValidation') {
+    const { plan, method } = cover;
+    const { schedule } = plan;
+    if (plan.invalid.length > 0 || schedule.phase === 'FailedValidation') {
       found.push(
         reasons.scheduleFailedValidation(
           schedule.name,
-          schedule.validationErrors,
+          plan.invalid.length > 0 ? plan.invalid : schedule.validationErrors,
         ),
       );
     }
-    const bsl = storageLocation
-      ? bsls.get(`${schedule.namespace}/${storageLocation}`)
-      : undefined;
-    if (!bsl || bsl.phase === 'Unavailable') {
-      found.push(reasons.bslUnavailable(schedule.name, storageLocation, bsl));
+    if (plan.locationErrors.length > 0) {
+      found.push(
+        reasons.bslUnavailable(
+          schedule.name,
+          plan.location.name,
+          plan.location.bsl,
+        ),
+      );
     }
     const latest = latestFinished(state, cover);
-    if (!latest) continue;
+    if (!latest || !existedAt(claim, latest)) continue;
     const outcome = backupOutcome(latest.phase);
     if (outcome === 'failed') {
       found.push(
@@ -85,7 +74,7 @@ export function failingReasons(
           backupDetail(latest),
         ),
       );
-    } else if (outcome === 'partially-failed' && existedAt(claim, latest)) {
+    } else if (outcome === 'partially-failed') {
       if (method === 'snapshot') {
         found.push(
           reasons.backupFailed(
@@ -100,21 +89,11 @@ export function failingReasons(
     }
   }
   const attempt = history.lastAttempt;
-  if (attempt?.perVolume) {
-    if (volumeBackupOutcome(attempt.ref.phase) === 'failed') {
-      found.push(reasons.volumeBackupFailed(attempt.ref));
-    } else if (
-      attempt.backup &&
-      backupOutcome(attempt.backup.phase) === 'failed'
-    ) {
-      found.push(
-        reasons.backupFailed(
-          attempt.backup.name,
-          attempt.backup.phase ?? 'Failed',
-          backupDetail(attempt.backup),
-        ),
-      );
-    }
+  if (
+    attempt?.perVolume &&
+    volumeBackupOutcome(attempt.ref.phase) === 'failed'
+  ) {
+    found.push(reasons.volumeBackupFailed(attempt.ref));
   }
   return found;
 }
@@ -141,20 +120,13 @@ export function missedBy(
   return undefined;
 }
 
-/** A note that the volume's latest backup is still running, if it is. */
+/** A note that a backup that should include the volume is still running. */
 export function inProgressReason(history: VolumeHistory): Reason | undefined {
+  const running = history.running;
+  if (running)
+    return reasons.backupInProgress(running.name, running.phase || 'New');
   const attempt = history.lastAttempt;
-  if (!attempt) return undefined;
-  if (attempt.backup && backupOutcome(attempt.backup.phase) === 'in-progress') {
-    return reasons.backupInProgress(
-      attempt.backup.name,
-      attempt.backup.phase || 'New',
-    );
-  }
-  if (
-    attempt.perVolume &&
-    volumeBackupOutcome(attempt.ref.phase) === 'in-progress'
-  ) {
+  if (attempt?.ref.outcome === 'in-progress') {
     return reasons.backupInProgress(attempt.ref.backup, attempt.ref.phase);
   }
   return undefined;

@@ -1,20 +1,26 @@
 import { formatRfc3339 } from '../kube/time';
-import type { BackupMethod, VolumeBackupRef } from '../model';
+import type { BackupMethod, Reason, VolumeBackupRef } from '../model';
 import type { ClusterState } from '../state/ClusterState';
 import type {
   ClaimKey,
   EvidenceEntry,
   ProjectedBackup,
-  ProjectedSchedule,
+  ProjectedClaim,
 } from '../state/projections';
-import { isRestorableBackup } from '../velero/phases';
+import { backupOutcome, volumeBackupOutcome } from '../velero/phases';
+import {
+  backupValidity,
+  belongsToClaim,
+  isSyncedFromElsewhere,
+  trustedTime,
+  type EvidenceWorld,
+} from './evidenceValidity';
+import type { SchedulePlan } from './schedulePlan';
 
 /** A schedule that copies a claim's data, and how. */
 export interface Covering {
-  schedule: ProjectedSchedule;
+  plan: SchedulePlan;
   method: BackupMethod;
-  /** The location its backups go to; undefined when there is none. */
-  storageLocation?: string;
 }
 
 /** One attempt or success, with the Backup it belongs to. */
@@ -29,123 +35,282 @@ export interface HistoryItem {
 
 /** What is known about the copies of one volume. */
 export interface VolumeHistory {
+  /** The newest copy that still exists and can be restored. */
   lastSuccess?: HistoryItem;
+  /** The newest Backup that should have included the volume, with its outcome for it. */
   lastAttempt?: HistoryItem;
   /** Backups that hold a per-volume copy (any phase) of this volume. */
   backupsWithCopy: ReadonlySet<string>;
+  /** Why newer copies do not count (expired, deleted, location gone), newest first. */
+  discarded: Reason[];
+  /** Clock skew found in the records. */
+  skew: Reason[];
+  /** A Backup of a covering schedule is running and started after the claim existed. */
+  running?: ProjectedBackup;
 }
 
 function backupStart(backup: ProjectedBackup): number {
   return backup.startedAt ?? backup.createdAt ?? 0;
 }
 
-function fromEvidence(
-  state: ClusterState,
-  entry: EvidenceEntry,
-  at: number,
-): HistoryItem {
-  const backup = state.backup(entry.veleroNamespace, entry.backup);
-  return {
-    ref: {
-      time: formatRfc3339(entry.finishedAt ?? entry.startedAt),
-      backup: entry.backup,
-      phase: entry.phase || 'New',
-      ...(backup?.scheduleName ? { schedule: backup.scheduleName } : {}),
-      method: entry.method,
-      ...(entry.message ? { message: entry.message } : {}),
-    },
-    at,
-    backup,
-    perVolume: true,
-  };
-}
-
-function fromBackup(
-  backup: ProjectedBackup,
+function refFor(
+  backup: ProjectedBackup | undefined,
+  name: string,
   method: BackupMethod,
-  at: number,
-): HistoryItem {
+  time: number,
+  phase: string,
+  outcome: VolumeBackupRef['outcome'],
+  message?: string,
+): VolumeBackupRef {
   return {
-    ref: {
-      time: formatRfc3339(backup.completedAt ?? backupStart(backup)),
-      backup: backup.name,
-      phase: backup.phase || 'New',
-      ...(backup.scheduleName ? { schedule: backup.scheduleName } : {}),
-      method,
-      ...(backup.failureReason ? { message: backup.failureReason } : {}),
-    },
-    at,
-    backup,
-    perVolume: false,
+    time: formatRfc3339(time),
+    backup: name,
+    phase: phase || 'New',
+    ...(backup?.scheduleName ? { schedule: backup.scheduleName } : {}),
+    method,
+    ...(outcome ? { outcome } : {}),
+    ...(message ? { message } : {}),
   };
 }
 
-function newer(
-  a: HistoryItem | undefined,
-  b: HistoryItem | undefined,
-): HistoryItem | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.at > a.at ? b : a;
+function entryOutcome(entry: EvidenceEntry): VolumeBackupRef['outcome'] {
+  switch (volumeBackupOutcome(entry.phase)) {
+    case 'completed':
+      return 'completed';
+    case 'failed':
+      return 'failed';
+    default:
+      return 'in-progress';
+  }
+}
+
+/** Whether the claim existed when the Backup started (unknown: assume it did). */
+export function existedAt(
+  claim: ProjectedClaim,
+  backup: ProjectedBackup,
+): boolean {
+  return claim.createdAt === undefined || claim.createdAt < backupStart(backup);
 }
 
 /**
- * The latest attempt and latest success for a claim's volume.
+ * The newest Backup of the covering schedules that this cluster ran and that
+ * should have included the claim, with the outcome for this volume: its own
+ * record's phase, "not-attempted" when the Backup failed before reaching it
+ * (or finished without a record of it), or the Backup's own phase for
+ * snapshots (which leave no per-volume record).
+ */
+function attemptOf(
+  state: ClusterState,
+  claim: ProjectedClaim,
+  covering: readonly Covering[],
+  records: ReadonlyMap<string, EvidenceEntry>,
+): HistoryItem | undefined {
+  let best: HistoryItem | undefined;
+  for (const { plan, method } of covering) {
+    const { schedule } = plan;
+    const backup = state
+      .backupsOfSchedule(schedule.namespace, schedule.name)
+      .find(b => !isSyncedFromElsewhere(b) && existedAt(claim, b));
+    if (!backup) continue;
+    const at = backupStart(backup);
+    if (best && best.at >= at) continue;
+    const record = records.get(backup.name);
+    const backupState = backupOutcome(backup.phase);
+    let item: HistoryItem;
+    if (record) {
+      item = {
+        ref: refFor(
+          backup,
+          backup.name,
+          record.method,
+          record.finishedAt ?? record.startedAt,
+          record.phase,
+          entryOutcome(record),
+          record.message,
+        ),
+        at,
+        backup,
+        perVolume: true,
+      };
+    } else if (method === 'snapshot') {
+      const outcome: VolumeBackupRef['outcome'] =
+        backupState === 'completed'
+          ? 'completed'
+          : backupState === 'failed' || backupState === 'partially-failed'
+          ? 'failed'
+          : 'in-progress';
+      item = {
+        ref: refFor(
+          backup,
+          backup.name,
+          method,
+          backup.completedAt ?? at,
+          backup.phase ?? '',
+          outcome,
+          backup.failureReason,
+        ),
+        at,
+        backup,
+        perVolume: false,
+      };
+    } else {
+      const outcome: VolumeBackupRef['outcome'] =
+        backupState === 'in-progress' ? 'in-progress' : 'not-attempted';
+      item = {
+        ref: refFor(
+          backup,
+          backup.name,
+          method,
+          backup.completedAt ?? at,
+          backup.phase ?? '',
+          outcome,
+          backup.failureReason,
+        ),
+        at,
+        backup,
+        perVolume: false,
+      };
+    }
+    best = item;
+  }
+  return best;
+}
+
+/**
+ * The history of a claim's volume, counting only copies that still exist,
+ * can be restored, belong to this claim and this cluster, and carry a time
+ * that can be trusted (see evidenceValidity).
  *
- * File-system backups and data-mover uploads leave per-volume evidence. A
- * copy counts as a success once it is Completed and its Backup is restorable
- * (Completed or PartiallyFailed). Native/CSI snapshots without data movement
- * leave no per-volume object, so for them the schedule's Backups stand in:
- * a Completed Backup counts as a success.
+ * Per-volume records (PodVolumeBackups, DataUploads) are the evidence of
+ * file-system backup and the data mover. CSI snapshots without data
+ * movement leave none, so for them a Completed Backup of a covering
+ * schedule stands in.
  */
 export function volumeHistory(
-  state: ClusterState,
+  world: EvidenceWorld,
   key: ClaimKey,
+  claim: ProjectedClaim,
   covering: readonly Covering[],
   veleroNamespace: string | undefined,
 ): VolumeHistory {
+  const { state, nowMs } = world;
   const evidence = state.evidenceFor(key);
-  const inNamespace = (e: EvidenceEntry) =>
-    veleroNamespace === undefined || e.veleroNamespace === veleroNamespace;
+  const usable = (e: EvidenceEntry) =>
+    (veleroNamespace === undefined || e.veleroNamespace === veleroNamespace) &&
+    belongsToClaim(claim, e);
 
-  const recent = evidence.recent.filter(inNamespace);
-  let lastAttempt = recent[0]
-    ? fromEvidence(state, recent[0], recent[0].startedAt)
-    : undefined;
+  const recent = evidence.recent.filter(usable);
+  const records = new Map<string, EvidenceEntry>();
+  for (const entry of [...recent].reverse()) records.set(entry.backup, entry);
 
+  const discarded: Reason[] = [];
+  const skew: Reason[] = [];
   let lastSuccess: HistoryItem | undefined;
   for (const entry of evidence.completed) {
-    if (!inNamespace(entry)) continue;
+    if (!usable(entry)) continue;
     const backup = state.backup(entry.veleroNamespace, entry.backup);
-    if (backup && isRestorableBackup(backup.phase)) {
-      lastSuccess = fromEvidence(
-        state,
-        entry,
-        entry.finishedAt ?? entry.startedAt,
-      );
+    if (!backup) {
+      discarded.push({
+        code: 'backup-being-deleted',
+        message: `Backup "${entry.backup}" of copy "${entry.source}" no longer exists, so the copy does not count.`,
+      });
+      continue;
+    }
+    const validity = backupValidity(world, backup);
+    if (!validity.valid) {
+      if (validity.reason.code !== 'backup-failed')
+        discarded.push(validity.reason);
+      continue;
+    }
+    const time = trustedTime(
+      entry.source,
+      entry.finishedAt ?? entry.startedAt,
+      backup,
+      nowMs,
+    );
+    if (time.skew) skew.push(time.skew);
+    lastSuccess = {
+      ref: refFor(
+        backup,
+        entry.backup,
+        entry.method,
+        time.at,
+        entry.phase,
+        'completed',
+        entry.message,
+      ),
+      at: time.at,
+      backup,
+      perVolume: true,
+    };
+    break;
+  }
+
+  let running: ProjectedBackup | undefined;
+  for (const { plan, method } of covering) {
+    const backups = state.backupsOfSchedule(
+      plan.schedule.namespace,
+      plan.schedule.name,
+    );
+    const inProgress = backups.find(
+      b => backupOutcome(b.phase) === 'in-progress' && existedAt(claim, b),
+    );
+    if (inProgress && !running) running = inProgress;
+    if (method !== 'snapshot') continue;
+    for (const backup of backups) {
+      if (backup.phase !== 'Completed' || !existedAt(claim, backup)) continue;
+      if (isSyncedFromElsewhere(backup)) continue;
+      const validity = backupValidity(world, backup);
+      if (!validity.valid) {
+        discarded.push(validity.reason);
+        continue;
+      }
+      const at = Math.min(backup.completedAt ?? backupStart(backup), nowMs);
+      if (!lastSuccess || at > lastSuccess.at) {
+        lastSuccess = {
+          ref: refFor(
+            backup,
+            backup.name,
+            method,
+            at,
+            backup.phase,
+            'completed',
+          ),
+          at,
+          backup,
+          perVolume: false,
+        };
+      }
       break;
     }
   }
 
-  for (const { schedule, method } of covering) {
-    if (method !== 'snapshot') continue;
-    const backups = state.backupsOfSchedule(schedule.namespace, schedule.name);
-    if (backups[0]) {
-      lastAttempt = newer(
-        lastAttempt,
-        fromBackup(backups[0], method, backupStart(backups[0])),
-      );
-    }
-    const completed = backups.find(b => b.phase === 'Completed');
-    if (completed) {
-      const at = completed.completedAt ?? backupStart(completed);
-      lastSuccess = newer(lastSuccess, fromBackup(completed, method, at));
-    }
+  let lastAttempt = attemptOf(state, claim, covering, records);
+  if (!lastAttempt && recent[0]) {
+    const entry = recent[0];
+    const backup = state.backup(entry.veleroNamespace, entry.backup);
+    lastAttempt = {
+      ref: refFor(
+        backup,
+        entry.backup,
+        entry.method,
+        entry.finishedAt ?? entry.startedAt,
+        entry.phase,
+        entryOutcome(entry),
+        entry.message,
+      ),
+      at: entry.startedAt,
+      backup,
+      perVolume: true,
+    };
   }
 
   return {
     lastSuccess,
     lastAttempt,
     backupsWithCopy: new Set(recent.map(e => e.backup)),
+    discarded,
+    skew,
+    ...(running ? { running } : {}),
   };
 }

@@ -12,6 +12,16 @@ export interface EvaluationContext {
    * do not show the effective value either. Default false, as in Velero.
    */
   defaultVolumesToFsBackup?: boolean;
+  /** The server's `--default-snapshot-move-data`. Default false, as in Velero. */
+  defaultSnapshotMoveData?: boolean;
+  /** The server's `--default-backup-storage-location`. Default `default`. */
+  defaultBackupLocation?: string;
+  /**
+   * Whether the Velero server runs with `--features=EnableCSI`; without it
+   * Velero skips its CSI snapshot actions. Default true (CSI snapshots are
+   * only used with it).
+   */
+  csiFeatureEnabled?: boolean;
   /** Only Velero objects in this namespace count; all namespaces when unset. */
   veleroNamespace?: string;
   /** RPO for claims whose tier has none configured. Default 24 hours. */

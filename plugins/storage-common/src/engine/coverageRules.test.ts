@@ -30,13 +30,48 @@ type Row = [
   Partial<EvaluationContext>?,
 ];
 
-/** The verdict and reason codes a row gets, and the ones it should get. */
+/**
+ * The verdict and reason codes a row gets, and the ones it should get.
+ * Rows that predict `unprotected` are checked on the prediction alone (the
+ * scenario without per-volume records); with the scenario's records the
+ * recorded copy wins (evidence before prediction) and says the model
+ * disagrees.
+ */
 function outcome([, changes, verdict, expectedCodes, ctx]: Row) {
-  const coverage = evaluateScenario(changes, ctx);
+  const asGiven = evaluateScenario(changes, ctx);
+  if (verdict !== 'unprotected') {
+    return {
+      actual: { verdict: asGiven.verdict, codes: codes(asGiven) },
+      expected: { verdict, codes: expectedCodes },
+    };
+  }
+  const predicted = evaluateScenario(
+    { ...changes, podVolumeBackups: [], dataUploads: [] },
+    ctx,
+  );
+  const evidence = asGiven.lastSuccessfulBackup !== undefined;
   return {
-    actual: { verdict: coverage.verdict, codes: codes(coverage) },
-    expected: { verdict, codes: expectedCodes },
+    actual: {
+      verdict: predicted.verdict,
+      codes: codes(predicted),
+      evidenceWins:
+        evidence &&
+        asGiven.verdict === 'protected' &&
+        codes(asGiven).includes('evidence-contradicts-model'),
+    },
+    expected: { verdict, codes: expectedCodes, evidenceWins: evidence },
   };
+}
+
+/** The prediction alone: the scenario without per-volume records. */
+function predict(
+  changes: Partial<Scenario>,
+  ctx?: Partial<EvaluationContext>,
+) {
+  return evaluateScenario(
+    { ...changes, podVolumeBackups: [], dataUploads: [] },
+    ctx,
+  );
 }
 
 const NOT_SNAPSHOTTABLE = 'snapshot-unsupported-volume';
@@ -116,7 +151,7 @@ describe('rule: namespace include/exclude globs', () => {
   });
 
   it('names the excluding pattern and the schedule', () => {
-    const coverage = evaluateScenario(
+    const coverage = predict(
       withTemplate({
         includedNamespaces: ['*'],
         excludedNamespaces: ['kube-*', 'a*'],
@@ -224,7 +259,7 @@ describe('rule: labelSelector / orLabelSelectors apply to the pod that mounts th
   });
 
   it('explains which selector and which pods', () => {
-    const coverage = evaluateScenario(
+    const coverage = predict(
       withTemplate({ labelSelector: { matchLabels: { app: 'web' } } }),
     );
     expect(coverage.reasons[0].message).toMatch(
@@ -298,7 +333,9 @@ describe('rule: resource filters that leave out pods, PVCs or PVs', () => {
       [],
     ],
     [
-      'snapshots need the PV object',
+      // pvcBackupItemAction acts on the claim: a CSI snapshot does not need
+      // the PV item in the backup (Velero 1.14+ built-in CSI plugin).
+      'CSI snapshots do not need the PV object',
       withTemplate(
         {
           defaultVolumesToFsBackup: false,
@@ -308,10 +345,11 @@ describe('rule: resource filters that leave out pods, PVCs or PVs', () => {
           volumes: [
             k.pv({ source: 'csi', claim: { namespace: 'app', name: 'data' } }),
           ],
+          podVolumeBackups: [],
         },
       ),
-      'unprotected',
-      ['not-opted-in-fs-backup', 'resource-filter-excludes'],
+      'protected',
+      [],
     ],
   ])('%s', (...row) => {
     const { actual, expected } = outcome(row);
@@ -319,7 +357,7 @@ describe('rule: resource filters that leave out pods, PVCs or PVs', () => {
   });
 
   it('names what is left out', () => {
-    const coverage = evaluateScenario(
+    const coverage = predict(
       withTemplate({ excludedResources: ['pods', 'pvc'] }),
     );
     expect(coverage.reasons[0].message).toMatch(
@@ -439,10 +477,20 @@ describe('rule: file-system backup opt-in vs opt-out', () => {
       'opt-in, annotated with a list',
       withTemplate(
         { defaultVolumesToFsBackup: false },
-        { pods: [k.pod({ annotations: optIn('cache, data') })] },
+        { pods: [k.pod({ annotations: optIn('cache,data') })] },
       ),
       'protected',
       [],
+    ],
+    [
+      // GetVolumesToBackup: strings.Split(value, ","), no trimming.
+      'opt-in list with a space after the comma names " data", not "data"',
+      withTemplate(
+        { defaultVolumesToFsBackup: false },
+        { pods: [k.pod({ annotations: optIn('cache, data') })] },
+      ),
+      'unprotected',
+      ['not-opted-in-fs-backup', 'snapshot-unsupported-volume'],
     ],
     [
       'opt-in, another volume annotated',
@@ -542,7 +590,7 @@ describe('rule: file-system backup opt-in vs opt-out', () => {
   });
 
   it('tells which annotation to add', () => {
-    const coverage = evaluateScenario(
+    const coverage = predict(
       withTemplate({ defaultVolumesToFsBackup: false }),
     );
     expect(coverage.reasons[0].message).toMatch(
@@ -589,7 +637,7 @@ describe('rule: only volumes mounted by a running pod', () => {
   });
 
   it('says which pods are not running', () => {
-    const coverage = evaluateScenario({ pods: [k.pod({ phase: 'Pending' })] });
+    const coverage = predict({ pods: [k.pod({ phase: 'Pending' })] });
     expect(coverage.reasons[0].message).toMatch(
       /none is running \(app-0 is Pending\)/,
     );
@@ -649,7 +697,7 @@ describe('rule: hostPath volumes are never backed up', () => {
   });
 
   it('tells local-path users to switch the class to local volumes', () => {
-    const coverage = evaluateScenario({
+    const coverage = predict({
       claims: [hostPathClaim],
       volumes: [hostPathPv],
       classes: [localPath],
@@ -661,7 +709,7 @@ describe('rule: hostPath volumes are never backed up', () => {
   });
 
   it("recognises the Helm chart's provisioner name too", () => {
-    const coverage = evaluateScenario({
+    const coverage = predict({
       claims: [hostPathClaim],
       volumes: [hostPathPv],
       classes: [
@@ -727,9 +775,25 @@ describe('rule: snapshots only for CSI volumes; data mover evidence', () => {
       ['backup-failed', 'never-backed-up'],
     ],
     [
-      "CSI selected through the claim's own labels",
+      // ShouldPerformSnapshot: a pod's legacy FSB opt-in (here the opt-out
+      // default) suppresses the snapshot even though that pod is not in the
+      // backup, so neither method copies the volume.
+      "CSI claim selected by label, its pod not: FSB default suppresses the snapshot",
       withTemplate(
         { labelSelector: { matchLabels: { backup: 'yes' } } },
+        {
+          volumes: [csiPv],
+          claims: [k.pvc({ labels: { backup: 'yes' } })],
+          podVolumeBackups: [],
+        },
+      ),
+      'unprotected',
+      ['label-selector-mismatch', 'snapshot-skipped-for-fs-backup'],
+    ],
+    [
+      "CSI selected through the claim's own labels",
+      withTemplate(
+        { ...fsOff, labelSelector: { matchLabels: { backup: 'yes' } } },
         {
           volumes: [csiPv],
           claims: [k.pvc({ labels: { backup: 'yes' } })],
@@ -830,7 +894,7 @@ describe('rule: snapshots only for CSI volumes; data mover evidence', () => {
   });
 
   it('names the volume type that cannot be snapshotted', () => {
-    const coverage = evaluateScenario(
+    const coverage = predict(
       withTemplate(fsOff, { volumes: [k.pv({ source: 'nfs' })] }),
     );
     expect(coverage.reasons[1].message).toMatch(
@@ -841,7 +905,7 @@ describe('rule: snapshots only for CSI volumes; data mover evidence', () => {
 
 describe('rule: unbound claims', () => {
   it('has no data to back up yet', () => {
-    const coverage = evaluateScenario({
+    const coverage = predict({
       claims: [k.pvc({ volume: null })],
       volumes: [],
       pods: [k.pod({ phase: 'Pending' })],

@@ -5,12 +5,9 @@ import type {
   Reason,
   Verdict,
 } from '../model';
-import type { ClusterState } from '../state/ClusterState';
-import type {
-  ClaimKey,
-  ProjectedBsl,
-  ProjectedSchedule,
-} from '../state/projections';
+import type { ClusterState, KindReadability } from '../state/ClusterState';
+import type { ClaimKey } from '../state/projections';
+import type { ResourceKind } from '../state/resourceKinds';
 import { resolveTier } from '../tiers/resolveTier';
 import { namespaceScope } from '../velero/namespaceGlob';
 import {
@@ -22,16 +19,16 @@ import { failingReasons, inProgressReason, missedBy } from './backupHealth';
 import { gatherClaimFacts } from './claimFacts';
 import { clusterUnknownReasons } from './clusterReadability';
 import { DEFAULT_RPO_SECONDS, type EvaluationContext } from './context';
+import * as more from './decisionMessages';
+import { deleteRequestedBackups, type EvidenceWorld } from './evidenceValidity';
+import { awaitingFirstRun, ttlWarnings } from './firstRun';
 import * as reasons from './messages';
 import { scheduleCoverage } from './scheduleCoverage';
+import { planSchedule, type SchedulePlan } from './schedulePlan';
 import { waiverStatus } from './waiver';
 
 /** Evaluates claims of one state in one context; reuse it for a batch. @public */
 export type ClaimEvaluator = (key: ClaimKey) => ClaimCoverage | undefined;
-
-function objectKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
-}
 
 /** Drop repeated reasons (the same finding reached through several schedules). */
 function dedupe(list: Reason[]): Reason[] {
@@ -65,54 +62,34 @@ export function createClaimEvaluator(
       (a, b) =>
         a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace),
     );
+  const bsls = [...state.backupStorageLocations()];
+  const plans = schedules.map(schedule =>
+    planSchedule(state, schedule, bsls, ctx),
+  );
+  const world: EvidenceWorld = {
+    state,
+    nowMs,
+    bsls,
+    deleteRequested: deleteRequestedBackups(state),
+    defaultBackupLocation: ctx.defaultBackupLocation,
+  };
+  const coverageOptions = { csiFeatureEnabled: ctx.csiFeatureEnabled ?? true };
 
-  const bsls = new Map<string, ProjectedBsl>();
-  const defaultBsl = new Map<string, string>();
-  for (const bsl of [...state.backupStorageLocations()].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
-    bsls.set(objectKey(bsl.namespace, bsl.name), bsl);
-    if (bsl.default && !defaultBsl.has(bsl.namespace))
-      defaultBsl.set(bsl.namespace, bsl.name);
-  }
-
-  // The effective FSB default: the template's, else what the server wrote
-  // into the schedule's latest Backup, else the configured server default.
-  const fsDefault = new Map<ProjectedSchedule, boolean>();
-  for (const schedule of schedules) {
-    const latest = state.backupsOfSchedule(
-      schedule.namespace,
-      schedule.name,
-    )[0];
-    fsDefault.set(
-      schedule,
-      schedule.template.defaultVolumesToFsBackup ??
-        latest?.scope.defaultVolumesToFsBackup ??
-        ctx.defaultVolumesToFsBackup ??
-        false,
-    );
-  }
-
-  const schedulesByNamespace = new Map<string, ProjectedSchedule[]>();
-  const schedulesFor = (namespace: string) => {
-    let list = schedulesByNamespace.get(namespace);
+  const plansByNamespace = new Map<string, SchedulePlan[]>();
+  const plansFor = (namespace: string) => {
+    let list = plansByNamespace.get(namespace);
     if (!list) {
-      list = schedules.filter(
-        s => namespaceScope(s.template, namespace) !== 'not-included',
+      list = plans.filter(
+        p => namespaceScope(p.schedule.template, namespace) !== 'not-included',
       );
-      schedulesByNamespace.set(namespace, list);
+      plansByNamespace.set(namespace, list);
     }
     return list;
   };
 
   const unknownReasons = clusterUnknownReasons(state, ctx);
   const dataUploads = state.readability('DataUpload');
-
-  function storageLocationOf(schedule: ProjectedSchedule): string | undefined {
-    return (
-      schedule.template.storageLocation ?? defaultBsl.get(schedule.namespace)
-    );
-  }
+  const configMaps = state.readability('ConfigMap');
 
   return function evaluate(key: ClaimKey): ClaimCoverage | undefined {
     const facts = gatherClaimFacts(state, key);
@@ -148,9 +125,11 @@ export function createClaimEvaluator(
       found: Reason[],
       schedulesOut: CoveringSchedule[] = [],
       history?: VolumeHistory,
+      backupStatus?: ClaimCoverage['backupStatus'],
     ): ClaimCoverage => ({
       ...base,
       verdict,
+      ...(backupStatus ? { backupStatus } : {}),
       reasons: found,
       ...(history?.lastSuccess
         ? { lastSuccessfulBackup: history.lastSuccess.ref }
@@ -163,46 +142,54 @@ export function createClaimEvaluator(
 
     const covering: Covering[] = [];
     const notCovered: Reason[] = [];
-    for (const schedule of schedulesFor(claim.namespace)) {
-      const coverage = scheduleCoverage(
-        facts,
-        schedule,
-        fsDefault.get(schedule) ?? false,
-      );
+    for (const plan of plansFor(claim.namespace)) {
+      const coverage = scheduleCoverage(facts, plan, coverageOptions);
       if (coverage.kind === 'covered') {
-        covering.push({
-          schedule,
-          method: coverage.method,
-          storageLocation: storageLocationOf(schedule),
-        });
+        covering.push({ plan, method: coverage.method });
       } else if (coverage.kind === 'not-covered') {
         notCovered.push(...coverage.reasons);
       }
     }
     const schedulesOut: CoveringSchedule[] = covering.map(c => ({
-      name: c.schedule.name,
-      cron: c.schedule.cron,
+      name: c.plan.schedule.name,
+      cron: c.plan.schedule.cron,
       method: c.method,
-      ...(c.storageLocation ? { storageLocation: c.storageLocation } : {}),
+      storageLocation: c.plan.location.name,
     }));
-    const history = volumeHistory(state, key, covering, veleroNamespace);
+    const history = volumeHistory(world, key, claim, covering, veleroNamespace);
 
+    const unreadable: Array<[ResourceKind, KindReadability]> = [];
     if (
       covering.some(c => c.method === 'data-mover') &&
       dataUploads.status !== 'readable'
     ) {
+      unreadable.push(['DataUpload', dataUploads]);
+    }
+    if (plansFor(claim.namespace).some(p => p.policiesUnknown)) {
+      unreadable.push(['ConfigMap', configMaps]);
+    }
+    if (unreadable.length > 0) {
       return result(
         'unknown',
-        [reasons.veleroUnreadable(ctx.cluster, [['DataUpload', dataUploads]])],
+        [reasons.veleroUnreadable(ctx.cluster, unreadable)],
         schedulesOut,
         history,
       );
     }
 
+    const rpoSeconds =
+      tier.tier?.rpoSeconds ?? ctx.defaultRpoSeconds ?? DEFAULT_RPO_SECONDS;
+    const success = history.lastSuccess;
+    const ageSeconds = success ? (nowMs - success.at) / 1000 : undefined;
+    // RPO boundaries are inclusive: a copy exactly RPO old still counts.
+    const withinRpo = ageSeconds !== undefined && ageSeconds <= rpoSeconds;
+
     const waiver = waiverStatus(claim, nowMs);
     const found: Reason[] = waiver.state === 'none' ? [] : [waiver.reason];
+    found.push(...history.skew);
     let verdict: Verdict;
-    if (covering.length === 0) {
+    let backupStatus: ClaimCoverage['backupStatus'];
+    if (covering.length === 0 && !withinRpo) {
       const coverageReasons: Reason[] = [];
       if (facts.source === 'unbound')
         coverageReasons.push(reasons.volumeUnbound(claim.name, claim.phase));
@@ -220,43 +207,53 @@ export function createClaimEvaluator(
       found.push(...dedupe(coverageReasons));
       verdict = 'unprotected';
     } else {
-      const failing = dedupe(
-        failingReasons({ state, bsls }, claim, covering, history),
-      );
+      if (covering.length === 0 && success) {
+        // Evidence before prediction: the recorded copy wins.
+        found.push(more.evidenceContradictsModel(success.ref.backup));
+        found.push(...notCovered);
+      }
+      const failing = dedupe(failingReasons(state, claim, covering, history));
       found.push(...failing);
-      const rpoSeconds =
-        tier.tier?.rpoSeconds ?? ctx.defaultRpoSeconds ?? DEFAULT_RPO_SECONDS;
       let stale = false;
-      if (!history.lastSuccess) {
+      if (!success) {
+        const awaiting =
+          history.discarded.length === 0
+            ? awaitingFirstRun(claim, covering, history, nowMs)
+            : undefined;
+        if (awaiting) {
+          found.push(awaiting);
+          backupStatus = 'awaiting-first-backup';
+        } else if (history.discarded.length === 0) {
+          found.push(
+            reasons.neverBackedUp(
+              covering.map(c => c.plan.schedule.name),
+              missedBy(state, claim, covering, history),
+            ),
+          );
+          backupStatus = 'never-backed-up';
+        }
+        stale = true;
+      } else if (!withinRpo) {
         found.push(
-          reasons.neverBackedUp(
-            covering.map(c => c.schedule.name),
+          reasons.staleBackup(
+            success.ref,
+            ageSeconds ?? 0,
+            rpoSeconds,
+            tier.name,
             missedBy(state, claim, covering, history),
           ),
         );
         stale = true;
-      } else {
-        const ageSeconds = (nowMs - history.lastSuccess.at) / 1000;
-        if (ageSeconds > rpoSeconds) {
-          found.push(
-            reasons.staleBackup(
-              history.lastSuccess.ref,
-              ageSeconds,
-              rpoSeconds,
-              tier.name,
-              missedBy(state, claim, covering, history),
-            ),
-          );
-          stale = true;
-        }
       }
+      if (stale || !success) found.push(...history.discarded.slice(0, 1));
+      found.push(...ttlWarnings(covering, rpoSeconds, nowMs));
       if (failing.length > 0) verdict = 'failing';
       else verdict = stale ? 'stale' : 'protected';
     }
     const running = inProgressReason(history);
     if (running) found.push(running);
     if (waiver.state === 'active') verdict = 'waived';
-    return result(verdict, found, schedulesOut, history);
+    return result(verdict, dedupe(found), schedulesOut, history, backupStatus);
   };
 }
 

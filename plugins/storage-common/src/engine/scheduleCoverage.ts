@@ -1,14 +1,31 @@
 import type { BackupMethod, Reason } from '../model';
-import type { ProjectedSchedule } from '../state/projections';
 import type { BackupScope } from '../velero/backupSpec';
-import { matchesAnyGlob, namespaceScope } from '../velero/namespaceGlob';
-import { excludedVolumeResources } from '../velero/resourceFilters';
+import { isExcludedFromBackup } from '../velero/excludeLabel';
+import { matchesAnyGlob } from '../velero/namespaceGlob';
+import {
+  legacyFsBackup,
+  podVolumeSkip,
+  type FsSkip,
+} from '../velero/podVolumeBackup';
+import {
+  excludedVolumeResources,
+  includesResource,
+} from '../velero/resourceFilters';
 import {
   describeBackupSelectors,
   matchesBackupSelectors,
 } from '../velero/selectors';
+import { snapshotSkip } from '../velero/snapshotDecision';
+import {
+  matchVolumePolicy,
+  type PolicyVolume,
+  type VolumePolicyAction,
+} from '../velero/volumePolicies';
+import { parseQuantity } from '../kube/quantity';
 import type { ClaimFacts, ClaimMount } from './claimFacts';
+import * as more from './decisionMessages';
 import * as reasons from './messages';
+import type { SchedulePlan } from './schedulePlan';
 
 /** How one schedule treats one claim. */
 export type ScheduleCoverage =
@@ -18,173 +35,298 @@ export type ScheduleCoverage =
   | { kind: 'not-covered'; reasons: Reason[] }
   | { kind: 'covered'; method: BackupMethod };
 
-/** Whether, and why not, file-system backup copies the volume. */
-type MethodResult =
-  | { ok: true }
-  | { ok: false; reasons: Reason[]; final?: boolean };
+/** One reason per code: both methods can trip over the same filter. */
+function firstPerCode(list: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return list.filter(r => !seen.has(r.code) && !!seen.add(r.code));
+}
 
-function mountRefs(mounts: ClaimMount[]) {
-  return mounts.map(m => ({ pod: m.pod.name, volume: m.volumeName }));
+/** Whether the server's CSI feature is on, and other evaluation-wide facts. */
+export interface CoverageOptions {
+  csiFeatureEnabled: boolean;
+}
+
+/** `structuredVolume` of the claim's volume: the PV's fields plus the PVC's. */
+function policyVolume(facts: ClaimFacts): PolicyVolume {
+  const pv = facts.volume;
+  return {
+    capacityBytes: parseQuantity(pv?.capacity) ?? 0,
+    ...(pv?.storageClassName ? { storageClass: pv.storageClassName } : {}),
+    ...(pv?.nfs ? { nfs: pv.nfs } : {}),
+    ...(pv?.source === 'csi'
+      ? {
+          csi: {
+            driver: pv.csiDriver,
+            volumeAttributes: pv.csiVolumeAttributes,
+          },
+        }
+      : {}),
+    ...(pv?.volumeType ? { volumeType: pv.volumeType } : {}),
+    ...(Object.keys(facts.claim.labels).length > 0
+      ? { pvcLabels: facts.claim.labels }
+      : {}),
+    ...(facts.claim.phase ? { pvcPhase: facts.claim.phase } : {}),
+  };
 }
 
 /**
- * File-system backup (domain.md §2.7): runs while pods are backed up, so the
- * pod and the claim must pass the filters; only running pods; opt-in per pod
- * volume unless defaultVolumesToFsBackup (then opt-out); never hostPath.
+ * Whether the item collector lists a pod and `itemInclusionChecks` keeps
+ * it: pods included by the resource filters, the labels selected, no
+ * exclude label, not being deleted. Returns the reason when it does not.
+ */
+function podBackedUp(
+  mount: ClaimMount,
+  name: string,
+  scope: BackupScope,
+): Reason | undefined | 'deleting' {
+  if (!includesResource(scope, 'pods')) {
+    return reasons.resourceFilterExcludes(
+      name,
+      excludedVolumeResources(scope, ['pods', 'persistentvolumeclaims']),
+    );
+  }
+  if (!matchesBackupSelectors(scope, mount.pod.labels)) {
+    return reasons.labelSelectorMismatch(name, describeBackupSelectors(scope), [
+      `pod ${mount.pod.name}`,
+    ]);
+  }
+  if (isExcludedFromBackup(mount.pod.labels)) {
+    return more.excludedByLabel(name, `pod "${mount.pod.name}"`);
+  }
+  if (mount.pod.deleting) return 'deleting';
+  return undefined;
+}
+
+/** Reasons for the pod volumes FSB skipped, grouped the way people fix them. */
+function fsSkipReasons(
+  facts: ClaimFacts,
+  name: string,
+  skipped: Array<{ mount: ClaimMount; skip: FsSkip }>,
+): Reason[] {
+  const out: Reason[] = [];
+  const refs = (kind: FsSkip['kind']) =>
+    skipped
+      .filter(s => s.skip.kind === kind)
+      .map(s => ({ pod: s.mount.pod.name, volume: s.mount.volumeName }));
+  const optIn = refs('not-opted-in');
+  if (optIn.length > 0) out.push(reasons.notOptedIn(name, optIn));
+  const optOut = refs('opted-out');
+  if (optOut.length > 0) out.push(reasons.excludedByAnnotation(name, optOut));
+  if (skipped.some(s => s.skip.kind === 'pvcs-excluded')) {
+    out.push(reasons.resourceFilterExcludes(name, ['persistentvolumeclaims']));
+  }
+  const notRunning = skipped.filter(s => s.skip.kind === 'pod-not-running');
+  if (notRunning.length > 0) {
+    out.push(reasons.noRunningPod(notRunning.map(s => s.mount.pod)));
+  }
+  if (skipped.some(s => s.skip.kind === 'host-path')) {
+    out.push(
+      reasons.hostPathUnsupported(facts.localPath, facts.storageClassName),
+    );
+  }
+  for (const { mount, skip } of skipped) {
+    const reason = more.podVolumeSkipped(
+      name,
+      mount.pod.name,
+      mount.volumeName,
+      skip,
+    );
+    if (reason) out.push(reason);
+  }
+  return out;
+}
+
+/**
+ * File-system backup: only from pods the backup itself keeps (selectors
+ * apply to the pod, not the claim), then Velero's per-volume decision.
  */
 function fileSystemBackup(
   facts: ClaimFacts,
-  name: string,
-  scope: BackupScope,
-  fsDefault: boolean,
-): MethodResult {
+  plan: SchedulePlan,
+  policyAction: VolumePolicyAction | undefined,
+): { ok: boolean; reasons: Reason[] } {
+  const name = plan.schedule.name;
+  const scope = plan.schedule.template;
+  // isHostPathVolume: never, whatever else holds.
   if (facts.source === 'hostPath') {
     return {
       ok: false,
-      final: true,
       reasons: [
         reasons.hostPathUnsupported(facts.localPath, facts.storageClassName),
       ],
     };
   }
-  const leftOut = excludedVolumeResources(scope, [
-    'pods',
-    'persistentvolumeclaims',
-  ]);
-  if (leftOut.length > 0) {
-    return {
-      ok: false,
-      reasons: [reasons.resourceFilterExcludes(name, leftOut)],
-    };
+  const found: Reason[] = [];
+  const skipped: Array<{ mount: ClaimMount; skip: FsSkip }> = [];
+  const claimsExcluded = !includesResource(scope, 'persistentvolumeclaims');
+  for (const mount of facts.mounts) {
+    const kept = podBackedUp(mount, name, scope);
+    if (kept === 'deleting') {
+      skipped.push({
+        mount,
+        skip: { kind: 'pod-not-running', why: 'pod is being terminated' },
+      });
+      continue;
+    }
+    if (kept) {
+      found.push(kept);
+      continue;
+    }
+    const skip = podVolumeSkip({
+      pod: mount.pod,
+      mount: mount.pod.claimMounts.find(
+        m => m.volumeName === mount.volumeName,
+      ) ?? { volumeName: mount.volumeName, claimName: facts.claim.name },
+      defaultVolumesToFsBackup: plan.fsDefault,
+      claimsExcluded,
+      policyAction,
+      // hostPath volumes returned above, before any pod check.
+      hostPathVolume: false,
+    });
+    if (!skip) return { ok: true, reasons: [] };
+    skipped.push({ mount, skip });
   }
-  if (facts.runningMounts.length === 0) {
-    return {
-      ok: false,
-      reasons: [reasons.noRunningPod(facts.mounts.map(m => m.pod))],
-    };
+  if (facts.mounts.length === 0) {
+    found.push(reasons.noRunningPod([]));
   }
-  const selected = facts.runningMounts.filter(m =>
-    matchesBackupSelectors(scope, m.pod.labels),
-  );
-  if (selected.length === 0) {
-    return {
-      ok: false,
-      reasons: [
-        reasons.labelSelectorMismatch(
-          name,
-          describeBackupSelectors(scope),
-          facts.runningMounts.map(m => `pod ${m.pod.name}`),
-        ),
-      ],
-    };
-  }
-  if (fsDefault) {
-    const kept = selected.filter(
-      m => !m.pod.backupVolumesExcludes.includes(m.volumeName),
-    );
-    if (kept.length > 0) return { ok: true };
-    return {
-      ok: false,
-      reasons: [reasons.excludedByAnnotation(name, mountRefs(selected))],
-    };
-  }
-  const optedIn = selected.filter(m =>
-    m.pod.backupVolumes?.includes(m.volumeName),
-  );
-  if (optedIn.length > 0) return { ok: true };
   return {
     ok: false,
-    reasons: [reasons.notOptedIn(name, mountRefs(selected))],
+    reasons: [...found, ...fsSkipReasons(facts, name, skipped)],
   };
 }
 
 /**
- * Snapshots (domain.md §2.8): only CSI volumes; the claim is backed up when it
- * or a pod that uses it is selected, and its PV must pass the filters too.
- * Returns undefined when snapshots are turned off: no reason worth giving.
+ * Whether the claim itself is in the backup: listed (claims included, its
+ * labels selected) or brought in by a backed-up pod, and then kept by
+ * `itemInclusionChecks` (no exclude label, claims included, not deleting).
  */
+function claimBackedUp(
+  facts: ClaimFacts,
+  plan: SchedulePlan,
+): Reason | undefined {
+  const name = plan.schedule.name;
+  const scope = plan.schedule.template;
+  if (!includesResource(scope, 'persistentvolumeclaims')) {
+    return reasons.resourceFilterExcludes(name, ['persistentvolumeclaims']);
+  }
+  const listed = matchesBackupSelectors(scope, facts.claim.labels);
+  const byPod = facts.mounts.some(
+    m => podBackedUp(m, name, scope) === undefined,
+  );
+  if (!listed && !byPod) {
+    return reasons.labelSelectorMismatch(name, describeBackupSelectors(scope), [
+      `claim ${facts.claim.name}`,
+      ...facts.mounts.map(m => `pod ${m.pod.name}`),
+    ]);
+  }
+  if (isExcludedFromBackup(facts.claim.labels)) {
+    return more.excludedByLabel(name, `claim "${facts.claim.name}"`);
+  }
+  return undefined;
+}
+
 function snapshot(
   facts: ClaimFacts,
-  name: string,
-  scope: BackupScope,
-): MethodResult | undefined {
-  if (scope.snapshotVolumes === false) return undefined;
+  plan: SchedulePlan,
+  policyAction: VolumePolicyAction | undefined,
+  options: CoverageOptions,
+): { ok: boolean; reasons: Reason[] } {
+  const name = plan.schedule.name;
+  const scope = plan.schedule.template;
   if (facts.source === 'unbound') {
     return {
       ok: false,
       reasons: [reasons.volumeUnbound(facts.claim.name, facts.claim.phase)],
     };
   }
-  if (facts.source !== 'csi') {
-    return {
-      ok: false,
-      reasons: [reasons.snapshotUnsupported(name, facts.source)],
-    };
-  }
-  const leftOut = excludedVolumeResources(scope, [
-    'persistentvolumeclaims',
-    'persistentvolumes',
-  ]);
-  if (leftOut.length > 0) {
-    return {
-      ok: false,
-      reasons: [reasons.resourceFilterExcludes(name, leftOut)],
-    };
-  }
-  const selected =
-    matchesBackupSelectors(scope, facts.claim.labels) ||
-    facts.mounts.some(m => matchesBackupSelectors(scope, m.pod.labels));
-  if (!selected) {
+  const skip = snapshotSkip({
+    snapshotVolumes: scope.snapshotVolumes,
+    policyAction,
+    legacyFsBackupByAPod: facts.mounts.some(m =>
+      legacyFsBackup(m.pod, m.volumeName, plan.fsDefault),
+    ),
+    hasStorageClass: facts.claim.storageClassName !== undefined,
+    csi: facts.source === 'csi',
+    source: facts.source,
+    csiFeatureEnabled: options.csiFeatureEnabled,
+  });
+  if (skip?.kind === 'unsupported-source') {
+    // hostPath: the hostPath reason already says neither method works.
+    if (facts.source === 'hostPath' && policyAction !== 'snapshot') {
+      return { ok: false, reasons: [] };
+    }
     return {
       ok: false,
       reasons: [
-        reasons.labelSelectorMismatch(name, describeBackupSelectors(scope), [
-          `claim ${facts.claim.name}`,
-          ...facts.mounts.map(m => `pod ${m.pod.name}`),
-        ]),
+        policyAction === 'snapshot'
+          ? more.policySnapshotImpossible(name, facts.source)
+          : reasons.snapshotUnsupported(name, facts.source),
       ],
     };
   }
-  return { ok: true };
+  // The CSI action runs on the claim, so the claim must be in the backup.
+  const notInBackup = claimBackedUp(facts, plan);
+  if (notInBackup) return { ok: false, reasons: [notInBackup] };
+  if (!skip) return { ok: true, reasons: [] };
+  const reason = more.snapshotSkipped(name, skip);
+  return { ok: false, reasons: reason ? [reason] : [] };
 }
 
 /**
  * Whether a schedule's backups copy a claim's data, by which method, or why
- * not. A paused schedule covers nothing; one that failed validation still
- * counts as covering (the claim is then failing, not unprotected).
+ * not. A paused schedule covers nothing; one whose Backups all fail
+ * validation still counts as covering (the claim is then failing, not
+ * unprotected).
  */
 export function scheduleCoverage(
   facts: ClaimFacts,
-  schedule: ProjectedSchedule,
-  fsDefault: boolean,
+  plan: SchedulePlan,
+  options: CoverageOptions = { csiFeatureEnabled: true },
 ): ScheduleCoverage {
+  const { schedule } = plan;
   const scope = schedule.template;
   const namespace = facts.claim.namespace;
-  const inScope = namespaceScope(scope, namespace);
-  if (inScope === 'not-included') return { kind: 'out-of-scope' };
-  if (inScope === 'excluded') {
-    const patterns = scope.excludedNamespaces.filter(p =>
-      matchesAnyGlob([p], namespace),
-    );
+  // NamespaceIncludesExcludes.ShouldInclude: excludes first.
+  const excluded = scope.excludedNamespaces.filter(p =>
+    matchesAnyGlob([p], namespace),
+  );
+  const included =
+    scope.includedNamespaces.length === 0 ||
+    scope.includedNamespaces.includes('*') ||
+    matchesAnyGlob(scope.includedNamespaces, namespace);
+  if (excluded.length > 0) {
     return {
       kind: 'not-covered',
-      reasons: [reasons.namespaceExcluded(schedule.name, namespace, patterns)],
+      reasons: [reasons.namespaceExcluded(schedule.name, namespace, excluded)],
     };
   }
+  if (!included) return { kind: 'out-of-scope' };
+  if (plan.excludedByLabel.has(namespace)) {
+    const explicit = scope.includedNamespaces.includes(namespace);
+    // Explicitly included: every Backup fails validation (failing, below).
+    if (!explicit) {
+      return {
+        kind: 'not-covered',
+        reasons: [
+          more.namespaceExcludedByLabel(schedule.name, namespace, false),
+        ],
+      };
+    }
+  }
 
-  const fs = fileSystemBackup(facts, schedule.name, scope, fsDefault);
-  let method: BackupMethod | undefined;
+  const policyAction = matchVolumePolicy(plan.policies, policyVolume(facts));
   const found: Reason[] = [];
+  let method: BackupMethod | undefined;
+  const fs = fileSystemBackup(facts, plan, policyAction);
   if (fs.ok) {
     method = 'fs-backup';
   } else {
     found.push(...fs.reasons);
-    // Volumes FSB does not take are considered for snapshots instead.
-    const snap = fs.final ? undefined : snapshot(facts, schedule.name, scope);
-    if (snap?.ok) method = scope.snapshotMoveData ? 'data-mover' : 'snapshot';
-    else if (snap) found.push(...snap.reasons);
+    const snap = snapshot(facts, plan, policyAction, options);
+    if (snap.ok) method = plan.moveData ? 'data-mover' : 'snapshot';
+    else found.push(...snap.reasons);
   }
-  if (!method) return { kind: 'not-covered', reasons: found };
+  if (!method) return { kind: 'not-covered', reasons: firstPerCode(found) };
   if (schedule.paused) {
     return {
       kind: 'not-covered',

@@ -96,10 +96,12 @@ describe('evidence of a backup of this volume', () => {
       ['never-backed-up'],
     ],
     [
+      // The Backup object is gone (deleted with its data): the orphaned
+      // record is not evidence, and the volume did have a copy once.
       'PodVolumeBackup whose Backup is unknown',
       { backups: [] },
       'stale',
-      ['never-backed-up'],
+      ['backup-being-deleted'],
     ],
     [
       'no PodVolumeBackup in a Completed backup',
@@ -131,7 +133,11 @@ describe('evidence of a backup of this volume', () => {
     expect(newClaim.reasons[0].message).not.toMatch(
       /completed without copying it/,
     );
-    expect(newClaim.reasons[0].message).toMatch(/Wait for the next run/);
+    // Velero's getNextRunTime: the first run since the claim was created
+    // is not due yet, so the volume is awaiting its first backup.
+    expect(newClaim.reasons[0].code).toBe('awaiting-first-backup');
+    expect(newClaim.backupStatus).toBe('awaiting-first-backup');
+    expect(coverage.backupStatus).toBe('never-backed-up');
   });
 
   it('reports the last success and last attempt with backup, phase, schedule and method', () => {
@@ -144,6 +150,7 @@ describe('evidence of a backup of this volume', () => {
       phase: 'Completed',
       schedule: 'daily',
       method: 'fs-backup',
+      outcome: 'completed',
     });
     expect(coverage.lastAttempt).toEqual({
       time: k.hoursAgo(0.9),
@@ -151,6 +158,7 @@ describe('evidence of a backup of this volume', () => {
       phase: 'InProgress',
       schedule: 'daily',
       method: 'fs-backup',
+      outcome: 'in-progress',
     });
   });
 });
@@ -182,13 +190,25 @@ describe('backup phases (Velero 1.17/1.18)', () => {
       'failing',
       ['backup-failed'],
     ],
-    ['New', withNewerBackup('New', undefined), 'protected', []],
-    ['Queued (1.18)', withNewerBackup('Queued', undefined), 'protected', []],
+    // Running Backups are neither evidence nor failure: the older copy
+    // still protects, and the run is noted.
+    [
+      'New',
+      withNewerBackup('New', undefined),
+      'protected',
+      ['backup-in-progress'],
+    ],
+    [
+      'Queued (1.18)',
+      withNewerBackup('Queued', undefined),
+      'protected',
+      ['backup-in-progress'],
+    ],
     [
       'ReadyToStart (1.18)',
       withNewerBackup('ReadyToStart', undefined),
       'protected',
-      [],
+      ['backup-in-progress'],
     ],
     [
       'InProgress',
@@ -345,16 +365,19 @@ describe('BackupStorageLocation availability', () => {
   it.each<Row>([
     ['Available', {}, 'protected', []],
     [
+      // prepareBackupRequest: every new Backup fails validation, and the
+      // existing copies cannot be restored from it now.
       'Unavailable',
       { locations: [k.bsl({ phase: 'Unavailable', message: 'NoSuchBucket' })] },
       'failing',
-      ['bsl-unavailable'],
+      ['bsl-unavailable', 'storage-location-missing'],
     ],
     [
+      // veleroutil.BSLIsAvailable: only phase Available counts.
       'not validated yet',
       { locations: [k.bsl({ phase: '' })] },
-      'protected',
-      [],
+      'failing',
+      ['bsl-unavailable', 'storage-location-missing'],
     ],
     [
       'named location missing',
@@ -373,10 +396,19 @@ describe('BackupStorageLocation availability', () => {
       ['bsl-unavailable'],
     ],
     [
-      'no default location',
+      // No location is marked default: the server's
+      // --default-backup-storage-location ("default") is used.
+      'no location marked default: the server default "default"',
+      { locations: [k.bsl({ default: false })] },
+      'protected',
+      [],
+    ],
+    [
+      'no location marked default, and the server default is another',
       { locations: [k.bsl({ default: false })] },
       'failing',
       ['bsl-unavailable'],
+      { defaultBackupLocation: 'primary' },
     ],
     [
       "the schedule's own location is available",
@@ -393,6 +425,17 @@ describe('BackupStorageLocation availability', () => {
         locations: [
           k.bsl({ phase: 'Unavailable' }),
           k.bsl({ name: 'onsite', default: false }),
+        ],
+        backups: [
+          k.backup({
+            name: 'daily-1',
+            schedule: 'daily',
+            spec: {
+              includedNamespaces: ['app'],
+              defaultVolumesToFsBackup: true,
+              storageLocation: 'onsite',
+            },
+          }),
         ],
       },
       'protected',
@@ -518,13 +561,13 @@ describe('waivers and their expiry', () => {
     ],
     [
       'waived, no schedule',
-      { claims: [waiver()], schedules: [] },
+      { claims: [waiver()], schedules: [], podVolumeBackups: [] },
       'waived',
       ['waived', 'no-matching-schedule'],
     ],
     [
       'waived until later',
-      { claims: [waiver('2027-01-31T00:00:00Z')], schedules: [] },
+      { claims: [waiver('2027-01-31T00:00:00Z')], schedules: [], podVolumeBackups: [] },
       'waived',
       ['waived', 'no-matching-schedule'],
     ],
@@ -536,13 +579,13 @@ describe('waivers and their expiry', () => {
     ],
     [
       'waiver expired, no schedule',
-      { claims: [waiver('2026-10-31T00:00:00Z')], schedules: [] },
+      { claims: [waiver('2026-10-31T00:00:00Z')], schedules: [], podVolumeBackups: [] },
       'unprotected',
       ['waiver-expired', 'no-matching-schedule'],
     ],
     [
       'waiver expiry unreadable',
-      { claims: [waiver('end of year')], schedules: [] },
+      { claims: [waiver('end of year')], schedules: [], podVolumeBackups: [] },
       'unprotected',
       ['waiver-expired', 'no-matching-schedule'],
     ],

@@ -26,6 +26,25 @@ export const REASON_CODES = [
   'cluster-unreachable',
   'volume-unbound',
   'backup-in-progress',
+  // Velero's own decisions, one code per rule (docs/coverage-rules.md).
+  'namespace-excluded-by-label',
+  'excluded-by-label',
+  'volume-policy-skip',
+  'volume-policy-snapshot',
+  'block-volume-unsupported',
+  'volume-not-mounted',
+  'csi-snapshots-disabled',
+  'snapshot-needs-storage-class',
+  'snapshot-skipped-for-fs-backup',
+  'evidence-contradicts-model',
+  // Evidence that still exists.
+  'awaiting-first-backup',
+  'backup-expired',
+  'backup-being-deleted',
+  'storage-location-missing',
+  'clock-skew',
+  'ttl-shorter-than-rpo',
+  'foreign-backup-ignored',
 ] as const;
 
 /** @public */

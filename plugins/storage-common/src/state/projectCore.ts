@@ -72,8 +72,50 @@ export function projectClaim(raw: unknown): ProjectedClaim {
     waiverExpires: annotations[WAIVER_EXPIRES_ANNOTATION]?.trim() || undefined,
     volumeTypeAnnotation: annotations.volumeType,
     createdAt: timeAt(metadata, 'creationTimestamp'),
+    ...(deletionRequested(metadata) ? { deleting: true } : {}),
+    ...(restoreName(metadata) ? { restoredBy: restoreName(metadata) } : {}),
   };
   return claim;
+}
+
+function deletionRequested(metadata: unknown): boolean {
+  return isRecord(metadata) && metadata.deletionTimestamp != null;
+}
+
+const RESTORE_NAME_LABEL = 'velero.io/restore-name';
+
+function restoreName(metadata: unknown): string | undefined {
+  return nonEmpty(stringMapAt(metadata, 'labels')[RESTORE_NAME_LABEL]);
+}
+
+/** Velero's `getVolumeTypeFromPV` order: the first source set names the type. */
+const PV_TYPES = [
+  'awsElasticBlockStore',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'cinder',
+  'csi',
+  'fc',
+  'flocker',
+  'flexVolume',
+  'gcePersistentDisk',
+  'glusterfs',
+  'hostPath',
+  'iscsi',
+  'local',
+  'nfs',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'rbd',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
+] as const;
+
+function volumeTypeOf(spec: Record<string, unknown>): string | undefined {
+  return PV_TYPES.find(type => isRecord(spec[type]));
 }
 
 function volumeSourceOf(
@@ -107,6 +149,20 @@ export function projectVolume(raw: unknown): ProjectedVolume {
         : undefined,
     capacity: stringAt(recordAt(spec, 'capacity'), 'storage'),
     csiDriver: stringAt(recordAt(spec, 'csi'), 'driver'),
+    ...(isRecord(spec.csi)
+      ? { csiVolumeAttributes: stringMapAt(spec.csi, 'volumeAttributes') }
+      : {}),
+    ...(isRecord(spec.nfs)
+      ? {
+          nfs: {
+            server: stringAt(spec.nfs, 'server'),
+            path: stringAt(spec.nfs, 'path'),
+          },
+        }
+      : {}),
+    volumeType: volumeTypeOf(spec),
+    labels: stringMapAt(recordAt(raw, 'metadata'), 'labels'),
+    ...(deletionRequested(recordAt(raw, 'metadata')) ? { deleting: true } : {}),
     phase: stringAt(recordAt(raw, 'status'), 'phase'),
   };
 }
@@ -125,11 +181,32 @@ export function projectStorageClass(raw: unknown): ProjectedStorageClass {
   };
 }
 
-function splitList(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map(part => part.trim())
-    .filter(Boolean);
+/**
+ * Velero's `GetVolumesToBackup` / `GetVolumesToExclude`: a plain split on
+ * commas, no trimming, so `"data, logs"` names `data` and ` logs`.
+ */
+function splitAnnotation(text: string | undefined): string[] {
+  return text ? text.split(',') : [];
+}
+
+/** Names of the volumes the pod's containers mount, and attach as devices. */
+function containerUse(spec: unknown): {
+  mounts: Set<string>;
+  devices: Set<string>;
+} {
+  const mounts = new Set<string>();
+  const devices = new Set<string>();
+  for (const container of arrayAt(spec, 'containers')) {
+    for (const m of arrayAt(container, 'volumeMounts')) {
+      const name = stringAt(m, 'name');
+      if (name) mounts.add(name);
+    }
+    for (const d of arrayAt(container, 'volumeDevices')) {
+      const name = stringAt(d, 'name');
+      if (name) devices.add(name);
+    }
+  }
+  return { mounts, devices };
 }
 
 /** @public */
@@ -139,7 +216,13 @@ export function projectPod(raw: unknown): ProjectedPod {
   const metadata = recordAt(raw, 'metadata');
   const annotations = stringMapAt(metadata, 'annotations');
   const claimMounts: PodClaimMount[] = [];
-  for (const volume of arrayAt(recordAt(raw, 'spec'), 'volumes')) {
+  const spec = recordAt(raw, 'spec');
+  const use = containerUse(spec);
+  const flags = (volumeName: string) => ({
+    ...(use.mounts.has(volumeName) ? { mounted: true } : {}),
+    ...(use.devices.has(volumeName) ? { block: true } : {}),
+  });
+  for (const volume of arrayAt(spec, 'volumes')) {
     const volumeName = stringAt(volume, 'name');
     if (!volumeName) continue;
     const claimName = stringAt(
@@ -147,10 +230,14 @@ export function projectPod(raw: unknown): ProjectedPod {
       'claimName',
     );
     if (claimName) {
-      claimMounts.push({ volumeName, claimName });
+      claimMounts.push({ volumeName, claimName, ...flags(volumeName) });
     } else if (isRecord(isRecord(volume) ? volume.ephemeral : undefined)) {
       // A generic ephemeral volume is a PVC named after the pod and volume.
-      claimMounts.push({ volumeName, claimName: `${name}-${volumeName}` });
+      claimMounts.push({
+        volumeName,
+        claimName: `${name}-${volumeName}`,
+        ...flags(volumeName),
+      });
     }
   }
   const optIn = annotations[BACKUP_VOLUMES_ANNOTATION];
@@ -161,10 +248,14 @@ export function projectPod(raw: unknown): ProjectedPod {
     labels: stringMapAt(metadata, 'labels'),
     phase: stringAt(recordAt(raw, 'status'), 'phase'),
     claimMounts,
-    ...(optIn !== undefined ? { backupVolumes: splitList(optIn) } : {}),
-    backupVolumesExcludes: splitList(
+    ...(optIn !== undefined ? { backupVolumes: splitAnnotation(optIn) } : {}),
+    backupVolumesExcludes: splitAnnotation(
       annotations[BACKUP_VOLUMES_EXCLUDES_ANNOTATION],
     ),
+    ...(nonEmpty(stringAt(spec, 'nodeName'))
+      ? { nodeName: stringAt(spec, 'nodeName') }
+      : {}),
+    ...(deletionRequested(metadata) ? { deleting: true } : {}),
   };
 }
 

@@ -53,6 +53,9 @@ export function projectBackup(raw: unknown): ProjectedBackup {
     validationErrors: stringsAt(status, 'validationErrors'),
     errors: numberAt(status, 'errors'),
     warnings: numberAt(status, 'warnings'),
+    ...(isRecord(metadata) && metadata.deletionTimestamp != null
+      ? { deleting: true }
+      : {}),
   };
 }
 
@@ -71,6 +74,8 @@ export function projectSchedule(raw: unknown): ProjectedSchedule {
     validationErrors: stringsAt(status, 'validationErrors'),
     template: readBackupScope(recordAt(spec, 'template')),
     lastBackup: timeAt(status, 'lastBackup'),
+    lastSkipped: timeAt(status, 'lastSkipped'),
+    createdAt: timeAt(recordAt(raw, 'metadata'), 'creationTimestamp'),
   };
 }
 
@@ -85,6 +90,7 @@ export function projectBsl(raw: unknown): ProjectedBsl {
     name,
     phase: stringAt(status, 'phase'),
     default: booleanAt(spec, 'default') === true,
+    accessMode: stringAt(spec, 'accessMode'),
     provider: stringAt(spec, 'provider'),
     lastValidationTime: stringAt(status, 'lastValidationTime'),
     message: stringAt(status, 'message') || undefined,
@@ -180,6 +186,8 @@ export function projectPodVolumeBackup(
       startedAt: startTime(metadata, status),
       finishedAt: timeAt(status, 'completionTimestamp'),
       message: stringAt(status, 'message') || undefined,
+      ...(pvcUid ? { pvcUid } : {}),
+      ...(stringAt(pod, 'uid') ? { podUid: stringAt(pod, 'uid') } : {}),
     },
   };
 }
@@ -217,6 +225,7 @@ export function projectDataUpload(raw: unknown): ProjectedEvidence | undefined {
       startedAt: startTime(metadata, status),
       finishedAt: timeAt(status, 'completionTimestamp'),
       message: stringAt(status, 'message') || undefined,
+      ...(pvcUid ? { pvcUid } : {}),
     },
   };
 }

@@ -34,6 +34,10 @@ export interface ProjectedClaim {
   /** local-path-provisioner's per-claim `volumeType` annotation. */
   volumeTypeAnnotation?: string;
   createdAt?: number;
+  /** `metadata.deletionTimestamp` is set: Velero skips items being deleted. */
+  deleting?: boolean;
+  /** `velero.io/restore-name`: the claim is a copy a Velero restore created. */
+  restoredBy?: string;
 }
 
 /** @public */
@@ -44,6 +48,12 @@ export interface ProjectedVolume {
   claimRef?: { namespace: string; name: string; uid?: string };
   capacity?: string;
   csiDriver?: string;
+  csiVolumeAttributes?: Record<string, string>;
+  nfs?: { server?: string; path?: string };
+  /** Velero's `getVolumeTypeFromPV` name (`csi`, `nfs`, `hostPath`, `awsElasticBlockStore`, …). */
+  volumeType?: string;
+  labels?: Record<string, string>;
+  deleting?: boolean;
   /** Bound, Available, Released or Failed. */
   phase?: string;
 }
@@ -64,6 +74,10 @@ export interface PodClaimMount {
   /** The pod volume's name (what Velero's FSB annotations list). */
   volumeName: string;
   claimName: string;
+  /** A container (not an init container) mounts it: FSB skips unmounted volumes. */
+  mounted?: boolean;
+  /** A container attaches it as a block device: FSB skips block volumes. */
+  block?: boolean;
 }
 
 /** @public */
@@ -78,6 +92,9 @@ export interface ProjectedPod {
   backupVolumes?: string[];
   /** `backup.velero.io/backup-volumes-excludes` (opt-out). */
   backupVolumesExcludes: string[];
+  /** `spec.nodeName`: Velero's IsPodRunning needs a scheduled pod. */
+  nodeName?: string;
+  deleting?: boolean;
 }
 
 /** @public */
@@ -104,6 +121,8 @@ export interface ProjectedBackup {
   validationErrors: string[];
   errors?: number;
   warnings?: number;
+  /** `metadata.deletionTimestamp` is set. */
+  deleting?: boolean;
 }
 
 /** @public */
@@ -117,6 +136,8 @@ export interface ProjectedSchedule {
   validationErrors: string[];
   template: BackupScope;
   lastBackup?: number;
+  lastSkipped?: number;
+  createdAt?: number;
 }
 
 /** @public */
@@ -126,6 +147,8 @@ export interface ProjectedBsl {
   /** Available or Unavailable; absent before Velero validated it. */
   phase?: string;
   default: boolean;
+  /** `ReadWrite` (default) or `ReadOnly`: read-only locations take no new backups. */
+  accessMode?: string;
   provider?: string;
   lastValidationTime?: string;
   message?: string;
@@ -150,6 +173,10 @@ export interface EvidenceEntry {
   startedAt: number;
   finishedAt?: number;
   message?: string;
+  /** The PVC uid the record names (`velero.io/pvc-uid`), when it names one. */
+  pvcUid?: string;
+  /** The uid of the pod a PodVolumeBackup copied from (`spec.pod.uid`). */
+  podUid?: string;
 }
 
 /** A DeleteBackupRequest: the Backup it names is being deleted. @public */

@@ -127,10 +127,20 @@ export function pod(
     annotations?: Labels;
     /** pod volume name → claim name */
     mounts?: Record<string, string>;
+    /** `spec.nodeName`; null for an unscheduled pod. */
+    nodeName?: string | null;
+    /** Pod volumes no container mounts (declared only). */
+    unmounted?: string[];
+    /** Pod volumes a container attaches as raw block devices. */
+    devices?: string[];
+    deleting?: boolean;
   } = {},
 ) {
   const name = o.name ?? 'app-0';
   const namespace = o.namespace ?? 'app';
+  const volumes = Object.keys(o.mounts ?? { data: 'data' });
+  const devices = o.devices ?? [];
+  const hidden = new Set([...(o.unmounted ?? []), ...devices]);
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -140,9 +150,27 @@ export function pod(
       uid: `uid-pod-${namespace}-${name}`,
       labels: o.labels ?? { app: 'app' },
       ...(o.annotations ? { annotations: o.annotations } : {}),
+      ...(o.deleting ? { deletionTimestamp: '2026-11-26T05:59:00Z' } : {}),
     },
     spec: {
-      containers: [{ name: 'main', image: 'example/app:1' }],
+      ...(o.nodeName === null ? {} : { nodeName: o.nodeName ?? 'node-1' }),
+      containers: [
+        {
+          name: 'main',
+          image: 'example/app:1',
+          volumeMounts: volumes
+            .filter(v => !hidden.has(v))
+            .map(v => ({ name: v, mountPath: `/mnt/${v}` })),
+          ...(devices.length > 0
+            ? {
+                volumeDevices: devices.map(v => ({
+                  name: v,
+                  devicePath: `/dev/${v}`,
+                })),
+              }
+            : {}),
+        },
+      ],
       volumes: [
         ...Object.entries(o.mounts ?? { data: 'data' }).map(
           ([volume, claimName]) => ({

@@ -1,8 +1,10 @@
+import { parseGoDuration } from './goDuration';
 import { readLabelSelector, type LabelSelector } from '../kube/labelSelector';
 import {
   arrayAt,
   booleanAt,
   isRecord,
+  recordAt,
   stringAt,
   stringsAt,
 } from '../kube/objects';
@@ -24,6 +26,15 @@ export interface BackupScope {
   excludedNamespaceScopedResources: string[];
   labelSelector?: LabelSelector;
   orLabelSelectors: LabelSelector[];
+  /**
+   * Whether `orLabelSelectors` is present at all: Velero rejects a spec that
+   * has both it (even empty) and `labelSelector`.
+   */
+  orLabelSelectorsSet?: boolean;
+  /** An empty selector (`{}`): Velero formats it as `<none>` and its list calls fail. */
+  emptySelector?: boolean;
+  /** `spec.resourcePolicy`: the volume-policy ConfigMap (kind `configmap`). */
+  resourcePolicy?: { kind: string; name: string };
   /** nil counts as true in Velero. */
   snapshotVolumes?: boolean;
   /** nil means "the server default" (`--default-volumes-to-fs-backup`). */
@@ -32,6 +43,13 @@ export interface BackupScope {
   snapshotMoveData?: boolean;
   /** BackupStorageLocation name; nil means the default location. */
   storageLocation?: string;
+  /** `spec.ttl` in seconds; undefined (or 0) means the server default, 720h. */
+  ttlSeconds?: number;
+}
+
+function ttlOf(text: string | undefined): number | undefined {
+  const ms = text ? parseGoDuration(text) : undefined;
+  return ms ? ms / 1000 : undefined;
 }
 
 /** Read a raw BackupSpec; fields Velero would reject are read as written. */
@@ -39,7 +57,31 @@ export function readBackupScope(spec: unknown): BackupScope {
   const labelSelector = readLabelSelector(
     isRecord(spec) ? spec.labelSelector : undefined,
   );
+  const orRaw = isRecord(spec) ? spec.orLabelSelectors : undefined;
+  const isEmpty = (raw: unknown) => {
+    const selector = readLabelSelector(raw);
+    return (
+      selector !== undefined &&
+      !selector.matchLabels &&
+      !selector.matchExpressions
+    );
+  };
+  const emptySelector =
+    (isRecord(spec) && isEmpty(spec.labelSelector)) ||
+    (Array.isArray(orRaw) && orRaw.some(isEmpty));
+  const policy = recordAt(spec, 'resourcePolicy');
+  const policyName = stringAt(policy, 'name');
   return {
+    ...(Array.isArray(orRaw) ? { orLabelSelectorsSet: true } : {}),
+    ...(emptySelector ? { emptySelector: true } : {}),
+    ...(policyName
+      ? {
+          resourcePolicy: {
+            kind: stringAt(policy, 'kind') ?? '',
+            name: policyName,
+          },
+        }
+      : {}),
     includedNamespaces: stringsAt(spec, 'includedNamespaces'),
     excludedNamespaces: stringsAt(spec, 'excludedNamespaces'),
     includedResources: stringsAt(spec, 'includedResources'),
@@ -69,5 +111,8 @@ export function readBackupScope(spec: unknown): BackupScope {
     defaultVolumesToFsBackup: booleanAt(spec, 'defaultVolumesToFsBackup'),
     snapshotMoveData: booleanAt(spec, 'snapshotMoveData'),
     storageLocation: stringAt(spec, 'storageLocation') || undefined,
+    ...(ttlOf(stringAt(spec, 'ttl'))
+      ? { ttlSeconds: ttlOf(stringAt(spec, 'ttl')) }
+      : {}),
   };
 }

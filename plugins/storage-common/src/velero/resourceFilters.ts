@@ -1,4 +1,5 @@
 import type { BackupScope } from './backupSpec';
+import { matchesGlob } from './namespaceGlob';
 
 /** The resources whose inclusion decides whether a volume's data is copied. @public */
 export type VolumeResource =
@@ -26,37 +27,54 @@ function normalize(name: string): string {
   return ALIASES[resource] ?? resource;
 }
 
+/**
+ * Whether a filter list names the resource: as discovery resolves it
+ * (`pvc` → `persistentvolumeclaims`), or as a glob over the resolved name
+ * (`globStringSet.match`).
+ */
 function lists(items: readonly string[], resource: VolumeResource): boolean {
-  return items.some(item => item === '*' || normalize(item) === resource);
+  return items.some(
+    item => normalize(item) === resource || matchesGlob(item.trim(), resource),
+  );
 }
 
-/** Velero's IncludesExcludes: exclusion wins; an empty include list means all. */
-function includesExcludes(
+/** `IncludesExcludes.ShouldInclude`: excludes first, then empty or `*` or a match. */
+function shouldInclude(
   included: readonly string[],
   excluded: readonly string[],
   resource: VolumeResource,
 ): boolean {
   if (lists(excluded, resource)) return false;
-  return included.length === 0 || lists(included, resource);
-}
-
-function usesScopedFilters(scope: BackupScope): boolean {
   return (
-    scope.includedClusterScopedResources.length > 0 ||
-    scope.excludedClusterScopedResources.length > 0 ||
-    scope.includedNamespaceScopedResources.length > 0 ||
-    scope.excludedNamespaceScopedResources.length > 0
+    included.length === 0 || included.includes('*') || lists(included, resource)
   );
 }
 
+/** `collections.UseOldResourceFilters`. */
+export function usesOldResourceFilters(scope: BackupScope): boolean {
+  return (
+    scope.includeClusterResources !== undefined ||
+    scope.includedResources.length > 0 ||
+    scope.excludedResources.length > 0
+  );
+}
+
+/** Whether the spec mixes old and new filters (`oldAndNewFilterParametersUsedTogether`). */
+export function mixesResourceFilters(scope: BackupScope): boolean {
+  const newStyle =
+    scope.includedClusterScopedResources.length > 0 ||
+    scope.excludedClusterScopedResources.length > 0 ||
+    scope.includedNamespaceScopedResources.length > 0 ||
+    scope.excludedNamespaceScopedResources.length > 0;
+  return newStyle && usesOldResourceFilters(scope);
+}
+
 /**
- * Whether a backup with these filters keeps a resource type. Handles both the
- * legacy filters (`included/excludedResources`, `includeClusterResources`)
- * and the scoped ones (`included/excluded{Cluster,Namespace}ScopedResources`);
- * Velero rejects a spec that mixes them.
- *
- * PersistentVolumes are cluster-scoped: Velero backs a PVC's bound PV up as a
- * related item unless cluster resources are turned off or the PV is excluded.
+ * Whether a backup keeps items of a volume resource, as
+ * `itemInclusionChecks` asks its filter: `ShouldInclude` for the namespaced
+ * pods and claims, `ShouldExclude` for the cluster-scoped PVs (which come in
+ * as additional items of their claims). Old filters are
+ * `GlobalIncludesExcludes`, new ones `ScopeIncludesExcludes`.
  * @public
  */
 export function includesResource(
@@ -64,26 +82,36 @@ export function includesResource(
   resource: VolumeResource,
 ): boolean {
   const clusterScoped = resource === 'persistentvolumes';
-  if (usesScopedFilters(scope)) {
-    if (clusterScoped) {
-      // An empty include list still takes the PVs that included PVCs need.
-      return !lists(scope.excludedClusterScopedResources, resource);
+  if (usesOldResourceFilters(scope)) {
+    if (!clusterScoped) {
+      return shouldInclude(
+        scope.includedResources,
+        scope.excludedResources,
+        resource,
+      );
     }
-    return includesExcludes(
-      scope.includedNamespaceScopedResources,
-      scope.excludedNamespaceScopedResources,
-      resource,
-    );
+    if (lists(scope.excludedResources, resource)) return false;
+    if (scope.includeClusterResources === false) return false;
+    if (
+      scope.includeClusterResources === undefined &&
+      !shouldInclude(scope.includedResources, scope.excludedResources, resource)
+    ) {
+      return false;
+    }
+    return true;
   }
-  if (clusterScoped && scope.includeClusterResources === false) return false;
-  return includesExcludes(
-    scope.includedResources,
-    scope.excludedResources,
-    resource,
+  if (clusterScoped) {
+    return !lists(scope.excludedClusterScopedResources, resource);
+  }
+  const excluded = scope.excludedNamespaceScopedResources;
+  if (excluded.includes('*') || lists(excluded, resource)) return false;
+  const included = scope.includedNamespaceScopedResources;
+  return (
+    included.length === 0 || included.includes('*') || lists(included, resource)
   );
 }
 
-/** The volume resources a backup's filters leave out. */
+/** The volume resources of `resources` that the backup leaves out. @public */
 export function excludedVolumeResources(
   scope: BackupScope,
   resources: readonly VolumeResource[],

@@ -5,25 +5,29 @@ import {
 import type { BackupScope } from './backupSpec';
 
 /**
- * Whether a backup's label selection keeps an object with these labels:
- * `labelSelector` must match, and when `orLabelSelectors` is set at least one
- * of them must. (Velero rejects a spec that sets both.)
+ * Whether a backup lists an object with these labels, as Velero's item
+ * collector (`listResourceByLabelsPerNamespace`) does: with
+ * `orLabelSelectors`, any of them (the singular `labelSelector` is then not
+ * used); otherwise `labelSelector` when set; otherwise everything. An empty
+ * selector (`{}`) is formatted as `<none>`, which the API server refuses,
+ * so nothing is listed.
  * @public
  */
 export function matchesBackupSelectors(
-  scope: Pick<BackupScope, 'labelSelector' | 'orLabelSelectors'>,
+  scope: Pick<
+    BackupScope,
+    'labelSelector' | 'orLabelSelectors' | 'emptySelector'
+  >,
   labels: Readonly<Record<string, string>>,
 ): boolean {
-  if (
-    scope.labelSelector &&
-    !matchesLabelSelector(scope.labelSelector, labels)
-  ) {
-    return false;
-  }
+  if (scope.emptySelector) return false;
   if (scope.orLabelSelectors.length > 0) {
     return scope.orLabelSelectors.some(selector =>
       matchesLabelSelector(selector, labels),
     );
+  }
+  if (scope.labelSelector) {
+    return matchesLabelSelector(scope.labelSelector, labels);
   }
   return true;
 }

@@ -1,0 +1,141 @@
+import { formatRfc3339 } from '../kube/time';
+import type { Reason } from '../model';
+import type { ClusterState } from '../state/ClusterState';
+import type {
+  ProjectedBackup,
+  ProjectedBsl,
+  ProjectedClaim,
+} from '../state/projections';
+import { isRestorableBackup } from '../velero/phases';
+import {
+  chooseStorageLocation,
+  isLocationAvailable,
+} from '../velero/storageLocation';
+import * as more from './decisionMessages';
+
+/** What decides whether a recorded copy still protects a volume. */
+export interface EvidenceWorld {
+  state: ClusterState;
+  nowMs: number;
+  bsls: readonly ProjectedBsl[];
+  /** `namespace/backup` of every Backup a DeleteBackupRequest names. */
+  deleteRequested: ReadonlySet<string>;
+  defaultBackupLocation?: string;
+}
+
+export type BackupValidity = { valid: true } | { valid: false; reason: Reason };
+
+/** Collect the Backups that DeleteBackupRequests name (`backup_deletion_controller`). */
+export function deleteRequestedBackups(state: ClusterState): Set<string> {
+  const out = new Set<string>();
+  for (const request of state.deleteBackupRequests()) {
+    if (request.backupName)
+      out.add(`${request.namespace}/${request.backupName}`);
+  }
+  return out;
+}
+
+/**
+ * Whether a Backup created here was synced from a shared bucket rather than
+ * run by this cluster's Velero: `backup_sync_controller` creates the object
+ * after the Backup finished, so its creationTimestamp is later than its
+ * completion (a Backup that ran here is created before it starts).
+ */
+export function isSyncedFromElsewhere(backup: ProjectedBackup): boolean {
+  const finished = backup.completedAt ?? backup.startedAt;
+  return (
+    backup.createdAt !== undefined &&
+    finished !== undefined &&
+    backup.createdAt > finished
+  );
+}
+
+/**
+ * Whether a Backup can still serve a restore of its copies: restorable
+ * phase (Completed or PartiallyFailed), not past `status.expiration`
+ * (`gc_controller` deletes it), not being deleted (deletionTimestamp, phase
+ * Deleting, or a DeleteBackupRequest), and stored in a location that exists
+ * and is Available.
+ */
+export function backupValidity(
+  world: EvidenceWorld,
+  backup: ProjectedBackup,
+): BackupValidity {
+  if (!isRestorableBackup(backup.phase)) {
+    return {
+      valid: false,
+      reason: {
+        code: 'backup-failed',
+        message: `Backup "${backup.name}" is ${backup.phase ?? 'New'}.`,
+      },
+    };
+  }
+  if (backup.expiresAt !== undefined && backup.expiresAt <= world.nowMs) {
+    return {
+      valid: false,
+      reason: more.backupExpired(backup.name, formatRfc3339(backup.expiresAt)),
+    };
+  }
+  if (
+    backup.deleting ||
+    backup.phase === 'Deleting' ||
+    world.deleteRequested.has(`${backup.namespace}/${backup.name}`)
+  ) {
+    return { valid: false, reason: more.backupBeingDeleted(backup.name) };
+  }
+  const location = chooseStorageLocation(
+    backup.scope.storageLocation,
+    world.bsls.filter(l => l.namespace === backup.namespace),
+    world.defaultBackupLocation,
+  );
+  if (!isLocationAvailable(location.bsl)) {
+    return {
+      valid: false,
+      reason: more.storageLocationMissing(
+        backup.name,
+        location.name,
+        location.bsl !== undefined,
+      ),
+    };
+  }
+  return { valid: true };
+}
+
+/** A record's time, bounded by its Backup and by now. */
+export interface TrustedTime {
+  at: number;
+  skew?: Reason;
+}
+
+/**
+ * A per-volume record's finish time bounded by its Backup's own start and
+ * completion (node clocks skew; the Backup's times come from the Velero
+ * server), and never later than now. A later time is clamped and reported.
+ */
+export function trustedTime(
+  source: string,
+  recorded: number,
+  backup: ProjectedBackup | undefined,
+  nowMs: number,
+): TrustedTime {
+  let at = recorded;
+  const upper = Math.min(backup?.completedAt ?? nowMs, nowMs);
+  const lower = backup?.startedAt ?? backup?.createdAt;
+  let skew: Reason | undefined;
+  if (at > upper) {
+    skew = more.clockSkew(source, (at - upper) / 1000);
+    at = upper;
+  }
+  if (lower !== undefined && at < lower) at = lower;
+  return { at, ...(skew ? { skew } : {}) };
+}
+
+/** Whether a record can be about this incarnation of the claim. */
+export function belongsToClaim(
+  claim: ProjectedClaim,
+  record: { pvcUid?: string; startedAt: number },
+): boolean {
+  if (record.pvcUid !== undefined) return record.pvcUid === claim.uid;
+  // No uid on the record: only copies made after this claim was created.
+  return claim.createdAt === undefined || record.startedAt >= claim.createdAt;
+}
