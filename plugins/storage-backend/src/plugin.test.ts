@@ -83,7 +83,9 @@ describe('storage backend plugin', () => {
           : []),
       ],
     });
-    // Clusters sync in the background; wait for the snapshot to be read.
+    // Clusters sync in the background; wait for the snapshot to be read
+    // (a policy that denies everything also denies /clusters).
+    if (permission === AuthorizeResult.DENY) return server;
     await eventually(async () => {
       const res = await request(server).get('/api/storage/clusters');
       expect(res.body.clusters[0].status).toBe('synced');
@@ -186,6 +188,9 @@ describe('storage backend plugin', () => {
     const coverage = await request(server).get('/api/storage/coverage');
     expect(coverage.status).toBe(403);
     expect(coverage.body.error).toMatchObject({ name: 'NotAllowedError' });
+    // Cluster status (API server URLs, identities, errors) needs storage.coverage.read too.
+    const clusters = await request(server).get('/api/storage/clusters');
+    expect(clusters.status).toBe(403);
   });
 
   it('serves the fleet report worst first, with owners, filters and paging', async () => {

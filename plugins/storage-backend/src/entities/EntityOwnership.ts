@@ -5,20 +5,14 @@ import {
 } from '@backstage/catalog-model';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { FleetStore } from '../store/FleetStore';
-import {
-  entityTarget,
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
-} from './entityTarget';
+import { KUBERNETES_ENTITY_FILTER } from './catalogFilter';
+import { entityTarget } from './entityTarget';
 
 export interface ClaimOwnership {
   entityRefs: string[];
   owners: string[];
 }
-
-const NONE: ClaimOwnership = { entityRefs: [], owners: [] };
 
 /** `cluster/namespace/name` of a claim. */
 export function claimRef(c: {
@@ -30,12 +24,31 @@ export function claimRef(c: {
 }
 
 /**
- * Which catalog entities (and owners) use each claim, for the fleet report's
- * owner column and filter. Built from every entity with Kubernetes annotations
- * and kept for a while: ownership changes with the catalog, not with backups.
+ * Which catalog entities use each claim, and who owns each entity: built
+ * with the plugin's own credentials, so it knows every entity. It is never
+ * shown as is: the router narrows it to the entities the caller may read.
+ */
+export interface OwnershipIndex {
+  entityRefsOf(claim: {
+    cluster: string;
+    namespace: string;
+    name: string;
+  }): readonly string[];
+  ownerOf(entityRef: string): string | undefined;
+  /** Whether the index knows the entity (else the catalog changed since). */
+  knows(entityRef: string): boolean;
+}
+
+const NO_REFS: readonly string[] = [];
+
+/**
+ * The ownership index, rebuilt when older than maxAgeMs, or sooner (at most
+ * every minRebuildMs) when the catalog shows an entity the index does not
+ * know. An empty catalog answer is never kept: it is asked again next time.
  */
 export class EntityOwnership {
-  #byClaim = new Map<string, ClaimOwnership>();
+  #byClaim = new Map<string, string[]>();
+  #owners = new Map<string, string | undefined>();
   #builtAt = 0;
   #building?: Promise<void>;
 
@@ -46,25 +59,33 @@ export class EntityOwnership {
       store: FleetStore;
       logger: LoggerService;
       maxAgeMs?: number;
+      minRebuildMs?: number;
     },
   ) {}
 
-  /** Ownership of every claim, refreshed when older than maxAgeMs. */
-  async current(): Promise<
-    (claim: {
-      cluster: string;
-      namespace: string;
-      name: string;
-    }) => ClaimOwnership
-  > {
+  async current(): Promise<OwnershipIndex> {
     if (Date.now() - this.#builtAt > (this.deps.maxAgeMs ?? 60_000)) {
-      this.#building ??= this.build().finally(() => {
-        this.#building = undefined;
-      });
-      await this.#building;
+      await this.rebuild();
     }
     const byClaim = this.#byClaim;
-    return claim => byClaim.get(claimRef(claim)) ?? NONE;
+    const owners = this.#owners;
+    return {
+      entityRefsOf: claim => byClaim.get(claimRef(claim)) ?? NO_REFS,
+      ownerOf: ref => owners.get(ref),
+      knows: ref => owners.has(ref),
+    };
+  }
+
+  /** The catalog changed (an entity the index does not know): rebuild soon. */
+  async refreshIfOlderThan(ms = this.deps.minRebuildMs ?? 5_000) {
+    if (Date.now() - this.#builtAt > ms) await this.rebuild();
+  }
+
+  private rebuild(): Promise<void> {
+    this.#building ??= this.build().finally(() => {
+      this.#building = undefined;
+    });
+    return this.#building;
   }
 
   private async build(): Promise<void> {
@@ -72,21 +93,13 @@ export class EntityOwnership {
     const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
       {
-        filter: [
-          {
-            [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
+        filter: KUBERNETES_ENTITY_FILTER,
         fields: ['kind', 'metadata', 'spec.owner'],
       },
       { credentials },
     );
-    const byClaim = new Map<string, ClaimOwnership>();
+    const byClaim = new Map<string, string[]>();
+    const owners = new Map<string, string | undefined>();
     for (const entity of items) {
       let target;
       try {
@@ -97,17 +110,18 @@ export class EntityOwnership {
       }
       if (!target) continue;
       const ref = stringifyEntityRef(entity);
-      const owner = ownerRef(entity);
+      owners.set(ref, ownerRef(entity));
       for (const claim of store.entityClaims(target).claims) {
         const key = claimRef(claim);
-        const entry = byClaim.get(key) ?? { entityRefs: [], owners: [] };
-        if (!entry.entityRefs.includes(ref)) entry.entityRefs.push(ref);
-        if (owner && !entry.owners.includes(owner)) entry.owners.push(owner);
-        byClaim.set(key, entry);
+        const refs = byClaim.get(key) ?? [];
+        if (!refs.includes(ref)) refs.push(ref);
+        byClaim.set(key, refs);
       }
     }
     this.#byClaim = byClaim;
-    this.#builtAt = Date.now();
+    this.#owners = owners;
+    // An empty answer (catalog still starting, or failing) is not kept.
+    this.#builtAt = items.length > 0 ? Date.now() : 0;
   }
 }
 

@@ -24,7 +24,10 @@ import { entityTarget } from '../entities/entityTarget';
 import type { FleetStore } from '../store/FleetStore';
 import { parseCoverageQuery } from './coverageQuery';
 import { entitySummary } from './entitySummary';
+import { readableEntityRefs } from './callerEntities';
+import { callerOwnership } from './callerOwnership';
 import { filterClaims } from './filterClaims';
+import { publicText } from './publicText';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -54,8 +57,23 @@ export async function createRouter(
     res.json(body);
   });
 
+  /** 403 unless the caller may read the fleet's coverage. */
+  async function requireCoverageRead(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: storageCoverageReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not read the storage coverage report');
+    }
+    return credentials;
+  }
+
   router.get('/clusters', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await requireCoverageRead(req);
     const body: ClustersResponse = { clusters: store.clusters() };
     res.json(body);
   });
@@ -94,21 +112,27 @@ export async function createRouter(
   });
 
   router.get('/coverage', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: storageCoverageReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not read the storage coverage report');
-    }
+    const credentials = await requireCoverageRead(req);
     const query = parseCoverageQuery(
       req.query as Record<string, string | string[]>,
     );
-    const ownerOf = await ownership.current();
-    const selected = filterClaims(store.allClaims(), ownerOf, query);
+    // Rows, owners, filters and the summary: only what the caller may read.
+    const readable = await readableEntityRefs({
+      catalog,
+      permissions,
+      credentials,
+    });
+    let index = await ownership.current();
+    if ([...readable].some(ref => !index.knows(ref))) {
+      await ownership.refreshIfOlderThan();
+      index = await ownership.current();
+    }
+    const { ownerOf, visible } = callerOwnership(index, readable);
+    const selected = filterClaims(
+      store.allClaims().filter(visible),
+      ownerOf,
+      query,
+    );
     const offset = query.offset ?? 0;
     const limit = query.limit ?? selected.length;
     const body: CoverageResponse = {
@@ -122,7 +146,8 @@ export async function createRouter(
         .map(claim => ({ ...claim, ...ownerOf(claim) })),
       backupStorageLocations: store
         .backupStorageLocations()
-        .filter(b => !query.cluster || query.cluster.includes(b.cluster)),
+        .filter(b => !query.cluster || query.cluster.includes(b.cluster))
+        .map(b => ({ ...b, message: publicText(b.message) })),
       clusters: store.clusters(),
     };
     res.json(body);
