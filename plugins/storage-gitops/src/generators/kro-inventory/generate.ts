@@ -1,41 +1,20 @@
 import type { ChangeSet, RepoReader } from '../../types';
 import { ChangeSetBuilder } from '../../changes/ChangeSetBuilder';
 import { ensureKustomizeEnableHelm } from '../../argocd/enableHelm';
-import { REPO_LAYOUT, storageAppDir } from '../../layout/paths';
+import { REPO_LAYOUT } from '../../layout/paths';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
+import { GeneratorError } from '../../errors/GeneratorError';
+import { ensureKustomizationResource } from '../../yaml/kustomization';
 import {
-  ensureKustomizationPatch,
-  ensureKustomizationResource,
-} from '../../yaml/kustomization';
-import { renderYaml } from '../../yaml/yamlDocument';
+  ensureLocalVolumeType,
+  hostPathClasses,
+  LOCAL_PATH_OVERLAY,
+  localPathClasses,
+} from '../shared/localPathVolumeType';
 import { classPolicy } from './classPolicy';
 import { driveInventoryGraph } from './graph';
 import type { KroInventoryInput } from './input';
 import { driveInventoryInstance } from './instance';
-
-const LOCAL_PATH_OVERLAY = `${storageAppDir(
-  'local-path-provisioner',
-)}/overlays/prod`;
-const VOLUME_TYPE_PATCH = 'storage-local-volume-type.yaml';
-
-function localVolumeTypePatch(): string {
-  return renderYaml(
-    {
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      metadata: {
-        name: 'storage-local',
-        annotations: { defaultVolumeType: 'local' },
-      },
-    },
-    {
-      header: [
-        'storage-local provisions `local` PVs instead of hostPath ones: Velero file-system',
-        'backup skips hostPath volumes but backs up local ones. Written by backstage-storage.',
-      ].join('\n'),
-    },
-  );
-}
 
 /** The drive-inventory graph, its instance and the class wiring of the cluster. */
 export function generateKroInventory(
@@ -64,14 +43,14 @@ export function generateKroInventory(
     builder.createFile(`${dir}/${files[2]}`, classPolicy(tiers));
 
   if (input.patchLocalPathVolumeType) {
-    builder.editKustomization(
-      LOCAL_PATH_OVERLAY,
-      'patchLocalPathVolumeType needs the local-path-provisioner app; set it to false if the cluster has none.',
-      doc => ensureKustomizationPatch(doc, { path: VOLUME_TYPE_PATCH }),
-    );
-    builder.createFile(
-      `${LOCAL_PATH_OVERLAY}/${VOLUME_TYPE_PATCH}`,
-      localVolumeTypePatch(),
+    if (!repo.isDirectory(LOCAL_PATH_OVERLAY))
+      throw new GeneratorError(
+        `patchLocalPathVolumeType needs the local-path-provisioner app ('${LOCAL_PATH_OVERLAY}'); set it to false if the cluster has none.`,
+        { code: 'missing-parent', file: LOCAL_PATH_OVERLAY },
+      );
+    ensureLocalVolumeType(
+      builder,
+      hostPathClasses(repo, [...localPathClasses(repo).keys()]),
     );
   }
   ensureKustomizeEnableHelm(builder, input.argocd.configMapPath);

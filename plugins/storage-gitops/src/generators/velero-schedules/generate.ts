@@ -9,6 +9,8 @@ import { ensureKustomizationResource } from '../../yaml/kustomization';
 import { cronFor, intervalMinutes, ttlFor } from './cadence';
 import type { VeleroSchedulesInput } from './input';
 import { type NamespaceSchedule, scheduleManifest } from './schedule';
+import { readVeleroApp, type VeleroApp } from './veleroApp';
+import { hostPathClasses } from '../shared/localPathVolumeType';
 
 const OVERLAY = `${storageAppDir('velero')}/overlays/prod`;
 const SCHEDULES_DIR = `${OVERLAY}/schedules`;
@@ -65,20 +67,74 @@ function planSchedule(
   };
 }
 
+/** The Velero namespace (from the app); the storage location must be one the app creates. */
+function checkVeleroTarget(
+  input: VeleroSchedulesInput,
+  velero: VeleroApp,
+): string {
+  if (input.veleroNamespace && input.veleroNamespace !== velero.namespace) {
+    throw new GeneratorError(
+      `veleroNamespace: the repository's Velero app runs in '${velero.namespace}', not '${input.veleroNamespace}'; Velero only reads Schedules in its own namespace. Leave veleroNamespace out.`,
+      { field: 'veleroNamespace' },
+    );
+  }
+  if (
+    input.storageLocation &&
+    !velero.storageLocations.includes(input.storageLocation)
+  ) {
+    throw new GeneratorError(
+      `storageLocation: '${
+        input.storageLocation
+      }' is not a backup storage location of the Velero app (it has: ${
+        velero.storageLocations.join(', ') || 'none'
+      }); every backup of the schedule would fail validation.`,
+      { field: 'storageLocation' },
+    );
+  }
+  return velero.namespace;
+}
+
+/** Refuses tiers whose local-path class still provisions hostPath PVs (file-system backup skips them). */
+function checkFileSystemBackupCapable(
+  repo: RepoReader,
+  names: string[],
+  tiers: TierInput[],
+  index: number,
+): void {
+  for (const name of names) {
+    const tier = tiers.find(t => t.name === name);
+    const hostPath = tier ? hostPathClasses(repo, tier.storageClasses) : [];
+    if (hostPath.length > 0) {
+      throw new GeneratorError(
+        `namespaces.${index}.tiers: tier '${name}' uses ${hostPath.join(
+          ', ',
+        )}, which local-path-provisioner provisions as hostPath volumes; Velero's file-system backup skips them (the backup still completes). ` +
+          `Run the velero generator (it sets defaultVolumeType: local on local-path classes) or kro-inventory with patchLocalPathVolumeType first.`,
+        { field: `namespaces.${index}.tiers` },
+      );
+    }
+  }
+}
+
 /** One Velero Schedule per namespace, with cron and TTL from the tiers' RPO. */
 export function generateVeleroSchedules(
   repo: RepoReader,
   input: VeleroSchedulesInput,
 ): ChangeSet {
   const tiers = input.tiers ?? DEFAULT_TIERS;
-  const plans = input.namespaces.map((ns, index) =>
-    planSchedule(ns, index, tiers),
-  );
   const builder = new ChangeSetBuilder(repo, 'velero-schedules');
   builder.editKustomization(
     OVERLAY,
     'Schedules are part of the Velero app; run the velero generator first.',
     doc => ensureKustomizationResource(doc, 'schedules'),
+  );
+  const velero = readVeleroApp(repo);
+  const veleroNamespace = checkVeleroTarget(input, velero);
+  const plans = input.namespaces.map((ns, index) =>
+    planSchedule(ns, index, tiers),
+  );
+  input.namespaces.forEach((ns, index) =>
+    checkFileSystemBackupCapable(repo, ns.tiers, tiers, index),
   );
   const files = plans.map(plan => `${plan.namespace}.yaml`);
   builder.createOrExtendKustomization(
@@ -89,7 +145,7 @@ export function generateVeleroSchedules(
   for (const plan of plans) {
     builder.createFile(
       `${SCHEDULES_DIR}/${plan.namespace}.yaml`,
-      scheduleManifest(plan, input.veleroNamespace, input.storageLocation),
+      scheduleManifest(plan, veleroNamespace, input.storageLocation),
     );
   }
   return builder.build(

@@ -19,8 +19,9 @@ const namespaceSchema = z
 /** Input of the `velero-schedules` generator. */
 export const veleroSchedulesInputSchema = z
   .object({
-    veleroNamespace: dnsLabel.default('velero'),
-    /** BackupStorageLocation; absent means Velero's default location. */
+    /** Default: the namespace of the repository's Velero app; must agree when given. */
+    veleroNamespace: dnsLabel.optional(),
+    /** BackupStorageLocation of the Velero app; absent means Velero's default location. */
     storageLocation: dnsLabel.optional(),
     namespaces: z
       .array(namespaceSchema)

@@ -6,6 +6,11 @@ import { ensureKustomizeEnableHelm } from '../../argocd/enableHelm';
 import { storageAppDir } from '../../layout/paths';
 import { writeHelmBase } from '../shared/helmApp';
 import {
+  ensureLocalVolumeType,
+  hostPathClasses,
+} from '../shared/localPathVolumeType';
+import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
+import {
   awsPluginImage,
   checkUploader,
   deployedVeleroVersion,
@@ -109,6 +114,11 @@ export function generateVelero(
     syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
     argocd: input.argocd,
   });
+  // Every tier is backed up by file-system backup: local-path classes must provision `local` PVs.
+  const tierClasses = (input.tiers ?? DEFAULT_TIERS).flatMap(
+    t => t.storageClasses,
+  );
+  ensureLocalVolumeType(builder, hostPathClasses(repo, tierClasses));
   ensureKustomizeEnableHelm(builder, input.argocd.configMapPath);
   return builder.build(
     `Add Velero ${veleroVersion} (chart ${input.chart.version}, kopia, ${input.backupStorageLocations.length} backup location(s))`,

@@ -15,6 +15,7 @@ import { CHART_VELERO_VERSIONS } from './versions';
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { findUpstreamChart } from '@gitops-storage/upstream-oracle';
 import { snapshotsEnabled } from './snapshots';
+import { kustomize } from '../../testUtils/kustomizeBuild';
 
 const input = exampleInput('velero') as Record<string, unknown>;
 const valuesPath = 'apps/storage/velero/base/values.yaml';
@@ -35,6 +36,8 @@ describe('velero', () => {
       'update apps/cicd/argocd/base/argocd-cm.yaml',
       'update apps/cicd/argocd/overlays/main/applications/prod/storage/kustomization.yaml',
       'create apps/cicd/argocd/overlays/main/applications/prod/storage/velero.yaml',
+      'update apps/storage/local-path-provisioner/overlays/prod/kustomization.yaml',
+      'create apps/storage/local-path-provisioner/overlays/prod/storage-local-volume-type.yaml',
       'create apps/storage/velero/base/kustomization.yaml',
       'create apps/storage/velero/base/values.yaml',
       'create apps/storage/velero/overlays/prod/kustomization.yaml',
@@ -227,6 +230,26 @@ describe('velero', () => {
     expect(failure({ chart: { version: '11.0.0' } })).toMatch(
       /veleroVersion: required for chart 11\.0\.0/,
     );
+  });
+
+  it('makes the local tier backup-capable: storage-local provisions local PVs, not hostPath', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      await runAndApply(dir, veleroGenerator, input);
+      const classes = kustomize(
+        `${dir}/apps/storage/local-path-provisioner/overlays/prod`,
+      ).filter(o => o.kind === 'StorageClass');
+      expect(classes).toEqual([
+        expect.objectContaining({
+          metadata: expect.objectContaining({
+            name: 'storage-local',
+            annotations: { defaultVolumeType: 'local' },
+          }),
+        }),
+      ]);
+    } finally {
+      cleanup();
+    }
   });
 
   it('knows the Velero version of each chart from the upstream Chart.yaml', () => {
