@@ -150,10 +150,17 @@ describe('storage backend plugin on a live cluster', () => {
 
     // The schedule goes away: nothing covers the volume any more.
     store.delete(pathOf('Schedule'), 'payments-daily', 'velero');
-    await eventually(async () =>
-      expect((await ledger(http)).verdict).toBe('unprotected'),
-    );
-  });
+    // Evidence wins over prediction (DESIGN): the copy within RPO keeps the
+    // volume from being unprotected, and the disagreement is a reason.
+    await eventually(async () => {
+      const claim = await ledger(http);
+      expect(claim.verdict).not.toBe('unprotected');
+      expect(claim.schedules).toEqual([]);
+      expect(claim.reasons.map((r: { code: string }) => r.code)).toContain(
+        'evidence-contradicts-model',
+      );
+    });
+  }, 20_000);
 
   it('says unknown, never protected, when Velero cannot be read', async () => {
     server.addFault({

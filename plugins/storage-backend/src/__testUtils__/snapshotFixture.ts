@@ -65,6 +65,11 @@ items:
     labels: { app: payments-api, backstage.io/kubernetes-id: payments-api }
     annotations: { backup.velero.io/backup-volumes: ledger }
   spec:
+    nodeName: node-1
+    containers:
+    - name: app
+      image: payments-api
+      volumeMounts: [{ name: ledger, mountPath: /data }]
     volumes:
     - name: ledger
       persistentVolumeClaim: { claimName: ledger }
