@@ -8,6 +8,7 @@ import {
 } from '../velero/phases';
 import { existedAt, type Covering, type VolumeHistory } from './backupHistory';
 import { isSyncedFromElsewhere } from './evidenceValidity';
+import * as more from './decisionMessages';
 import * as reasons from './messages';
 
 function backupDetail(backup: ProjectedBackup): string | undefined {
@@ -118,6 +119,30 @@ export function missedBy(
     }
   }
   return undefined;
+}
+
+/**
+ * Notes for the newest Backup of a covering schedule when it was synced in
+ * from a location shared with another cluster and failed there: it is not
+ * an attempt of this cluster, so it does not make the volume failing.
+ */
+export function foreignAttemptReasons(
+  state: ClusterState,
+  covering: readonly Covering[],
+): Reason[] {
+  const found: Reason[] = [];
+  for (const { plan } of covering) {
+    const newest = state.backupsOfSchedule(
+      plan.schedule.namespace,
+      plan.schedule.name,
+    )[0];
+    if (!newest || !isSyncedFromElsewhere(newest)) continue;
+    const outcome = backupOutcome(newest.phase);
+    if (outcome === 'failed' || outcome === 'partially-failed') {
+      found.push(more.foreignBackupIgnored(newest.name));
+    }
+  }
+  return found;
 }
 
 /** A note that a backup that should include the volume is still running. */

@@ -64,10 +64,7 @@ function outcome([, changes, verdict, expectedCodes, ctx]: Row) {
 }
 
 /** The prediction alone: the scenario without per-volume records. */
-function predict(
-  changes: Partial<Scenario>,
-  ctx?: Partial<EvaluationContext>,
-) {
+function predict(changes: Partial<Scenario>, ctx?: Partial<EvaluationContext>) {
   return evaluateScenario(
     { ...changes, podVolumeBackups: [], dataUploads: [] },
     ctx,
@@ -590,9 +587,7 @@ describe('rule: file-system backup opt-in vs opt-out', () => {
   });
 
   it('tells which annotation to add', () => {
-    const coverage = predict(
-      withTemplate({ defaultVolumesToFsBackup: false }),
-    );
+    const coverage = predict(withTemplate({ defaultVolumesToFsBackup: false }));
     expect(coverage.reasons[0].message).toMatch(
       /Add backup\.velero\.io\/backup-volumes: data to the pod template/,
     );
@@ -778,7 +773,7 @@ describe('rule: snapshots only for CSI volumes; data mover evidence', () => {
       // ShouldPerformSnapshot: a pod's legacy FSB opt-in (here the opt-out
       // default) suppresses the snapshot even though that pod is not in the
       // backup, so neither method copies the volume.
-      "CSI claim selected by label, its pod not: FSB default suppresses the snapshot",
+      'CSI claim selected by label, its pod not: FSB default suppresses the snapshot',
       withTemplate(
         { labelSelector: { matchLabels: { backup: 'yes' } } },
         {

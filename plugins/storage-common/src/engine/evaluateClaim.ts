@@ -15,7 +15,12 @@ import {
   type Covering,
   type VolumeHistory,
 } from './backupHistory';
-import { failingReasons, inProgressReason, missedBy } from './backupHealth';
+import {
+  failingReasons,
+  foreignAttemptReasons,
+  inProgressReason,
+  missedBy,
+} from './backupHealth';
 import { gatherClaimFacts } from './claimFacts';
 import { clusterUnknownReasons } from './clusterReadability';
 import { DEFAULT_RPO_SECONDS, type EvaluationContext } from './context';
@@ -247,6 +252,7 @@ export function createClaimEvaluator(
       }
       if (stale || !success) found.push(...history.discarded.slice(0, 1));
       found.push(...ttlWarnings(covering, rpoSeconds, nowMs));
+      found.push(...foreignAttemptReasons(state, covering));
       if (failing.length > 0) verdict = 'failing';
       else verdict = stale ? 'stale' : 'protected';
     }

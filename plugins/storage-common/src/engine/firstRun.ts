@@ -2,6 +2,7 @@ import { formatRfc3339 } from '../kube/time';
 import type { Reason } from '../model';
 import type { ProjectedClaim } from '../state/projections';
 import { nextCronRun, parseCron } from '../velero/cron';
+import { firstRunSince } from '../velero/scheduleRuns';
 import type { Covering, VolumeHistory } from './backupHistory';
 import * as more from './decisionMessages';
 
@@ -9,10 +10,11 @@ import * as more from './decisionMessages';
 const DEFAULT_TTL_SECONDS = 720 * 60 * 60;
 
 /**
- * "Awaiting first backup": the claim has no copy yet, and the first tick of
- * a covering schedule after both the claim and the schedule existed
- * (robfig `Schedule.Next`, as Velero's `getNextRunTime` computes runs) is
- * not due yet, or its Backup is running now. Undefined when that run was
+ * "Awaiting first backup": the claim has no copy yet, and the next run of a
+ * covering schedule as Velero's `getNextRunTime` computes it (after the last
+ * backup, the schedule's creation or a later skip; the first tick after the
+ * claim's creation when that run lies before it) is not due yet, or its
+ * Backup is running now. Undefined when that run was
  * due and passed: the volume was then never backed up.
  */
 export function awaitingFirstRun(
@@ -25,17 +27,17 @@ export function awaitingFirstRun(
   if (history.running) {
     return more.awaitingFirstBackup(
       [history.running.scheduleName ?? history.running.name],
-      formatRfc3339(history.running.startedAt ?? history.running.createdAt ?? nowMs),
+      formatRfc3339(
+        history.running.startedAt ?? history.running.createdAt ?? nowMs,
+      ),
     );
   }
   const runs: Array<{ schedule: string; at: number }> = [];
   for (const { plan } of covering) {
     const { schedule } = plan;
     if (schedule.paused || plan.invalid.length > 0) continue;
-    const parsed = parseCron(schedule.cron);
-    if (!parsed.ok) continue;
-    const since = Math.max(claim.createdAt, schedule.createdAt ?? 0);
-    const at = nextCronRun(parsed.schedule, since);
+    // getNextRunTime's next run, unless it fell before the claim existed.
+    const at = firstRunSince(schedule, claim.createdAt);
     if (at !== undefined) runs.push({ schedule: schedule.name, at });
   }
   runs.sort((a, b) => a.at - b.at);

@@ -567,7 +567,11 @@ describe('waivers and their expiry', () => {
     ],
     [
       'waived until later',
-      { claims: [waiver('2027-01-31T00:00:00Z')], schedules: [], podVolumeBackups: [] },
+      {
+        claims: [waiver('2027-01-31T00:00:00Z')],
+        schedules: [],
+        podVolumeBackups: [],
+      },
       'waived',
       ['waived', 'no-matching-schedule'],
     ],
@@ -579,7 +583,11 @@ describe('waivers and their expiry', () => {
     ],
     [
       'waiver expired, no schedule',
-      { claims: [waiver('2026-10-31T00:00:00Z')], schedules: [], podVolumeBackups: [] },
+      {
+        claims: [waiver('2026-10-31T00:00:00Z')],
+        schedules: [],
+        podVolumeBackups: [],
+      },
       'unprotected',
       ['waiver-expired', 'no-matching-schedule'],
     ],

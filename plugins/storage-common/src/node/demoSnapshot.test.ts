@@ -23,8 +23,10 @@ const engine = readStorageEngineConfig(
  *   location "offsite"; a copy counts only while its location can
  *   serve a restore, so `stale-backup` became `storage-location-missing`.
  * - search/search-indexer-snapshots: created 2026-11-24 under the weekly
- *   `0 3 * * 0` schedule, whose first run after it is 2026-11-29 (robfig
- *   Next, as getNextRunTime): `awaiting-first-backup`, not `never-backed-up`.
+ *   schedule, whose next run (getNextRunTime: last backup 2026-11-22 +
+ *   `@every 168h`) is 2026-11-29: `awaiting-first-backup`, not
+ *   `never-backed-up`. The fixture's schedule is `@every 168h` rather than
+ *   `0 3 * * 0` so that demo mode's time shift keeps it true on any weekday.
  * - payments PodVolumeBackups in the fixture finished after their Backup,
  *   which Velero cannot do (the Backup waits for them); the fixture was
  *   corrected rather than reported as clock skew.

@@ -225,15 +225,22 @@ export function backup(o: {
   completed?: string;
   spec?: Record<string, unknown>;
   failureReason?: string;
+  /** `status.expiration`; default 30 days after the start (Velero's 720h TTL). */
+  expires?: string;
+  /** `metadata.creationTimestamp`; default the start time. */
+  created?: string;
+  deleting?: boolean;
 }) {
+  const started = o.started ?? hoursAgo(4);
   return {
     apiVersion: 'velero.io/v1',
     kind: 'Backup',
     metadata: {
       name: o.name,
       namespace: o.namespace ?? 'velero',
-      creationTimestamp: o.started ?? hoursAgo(4),
+      creationTimestamp: o.created ?? started,
       labels: o.schedule ? { 'velero.io/schedule-name': o.schedule } : {},
+      ...(o.deleting ? { deletionTimestamp: hoursAgo(0.1) } : {}),
     },
     spec: o.spec ?? {
       includedNamespaces: ['app'],
@@ -242,7 +249,12 @@ export function backup(o: {
     },
     status: {
       phase: o.phase ?? 'Completed',
-      startTimestamp: o.started ?? hoursAgo(4),
+      startTimestamp: started,
+      expiration:
+        o.expires ??
+        new Date(Date.parse(started) + 30 * 24 * 3600_000)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
       ...(o.completed !== undefined || (o.phase ?? 'Completed') === 'Completed'
         ? { completionTimestamp: o.completed ?? hoursAgo(3.5) }
         : {}),
@@ -263,6 +275,7 @@ export function pvb(o: {
   completed?: string;
   message?: string;
   namespace?: string;
+  podUid?: string;
 }) {
   const labels: Labels = {
     'velero.io/backup-name': o.backup,
@@ -285,6 +298,7 @@ export function pvb(o: {
         kind: 'Pod',
         namespace: o.podNamespace ?? 'app',
         name: o.pod ?? 'app-0',
+        ...(o.podUid ? { uid: o.podUid } : {}),
       },
       volume: o.volume ?? 'data',
       uploaderType: 'kopia',
@@ -341,6 +355,7 @@ export function bsl(
     phase?: string;
     default?: boolean;
     message?: string;
+    accessMode?: 'ReadWrite' | 'ReadOnly';
   } = {},
 ) {
   return {
@@ -351,11 +366,48 @@ export function bsl(
       provider: 'aws',
       default: o.default ?? true,
       objectStorage: { bucket: 'velero' },
+      ...(o.accessMode ? { accessMode: o.accessMode } : {}),
     },
     status: {
       ...(o.phase !== '' ? { phase: o.phase ?? 'Available' } : {}),
       lastValidationTime: hoursAgo(0.1),
       ...(o.message ? { message: o.message } : {}),
     },
+  };
+}
+
+export function namespace(name: string, labels: Labels = {}) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name,
+      labels: { 'kubernetes.io/metadata.name': name, ...labels },
+    },
+    status: { phase: 'Active' },
+  };
+}
+
+/** A ConfigMap in Velero's namespace, e.g. a volume-policy ConfigMap. */
+export function configMap(name: string, data: Record<string, string>) {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: 'velero' },
+    data,
+  };
+}
+
+export function deleteBackupRequest(backupName: string, phase?: string) {
+  return {
+    apiVersion: 'velero.io/v1',
+    kind: 'DeleteBackupRequest',
+    metadata: {
+      name: `${backupName}-delete`,
+      namespace: 'velero',
+      labels: { 'velero.io/backup-name': backupName },
+    },
+    spec: { backupName },
+    ...(phase ? { status: { phase } } : {}),
   };
 }

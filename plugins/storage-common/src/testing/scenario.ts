@@ -15,6 +15,8 @@ export interface Scenario {
   podVolumeBackups: unknown[];
   dataUploads: unknown[];
   locations: unknown[];
+  /** Anything else: namespaces, ConfigMaps, DeleteBackupRequests. */
+  others?: unknown[];
 }
 
 export const TIERS: Tier[] = [
