@@ -1,5 +1,7 @@
 import type { ChangeSetBuilder } from '../changes/ChangeSetBuilder';
 import { configMapData, setConfigMapData } from '../yaml/configMap';
+import type { ArgocdInput } from './argocdInput';
+import { ensureArgocdConfigSynced } from './configSync';
 
 const BUILD_OPTIONS = 'kustomize.buildOptions';
 
@@ -13,12 +15,14 @@ export function withEnableHelm(options: string | undefined): string {
 
 /**
  * Makes sure `argocd-cm` has `kustomize.buildOptions` with `--enable-helm`
- * (kustomize `helmCharts` fail without it), keeping any other flag.
+ * (kustomize `helmCharts` fail without it), keeping any other flag, and
+ * that an Application syncs that ConfigMap (see ensureArgocdConfigSynced).
  */
 export function ensureKustomizeEnableHelm(
   builder: ChangeSetBuilder,
-  configMapPath: string,
+  argocd: Pick<ArgocdInput, 'configMapPath'> & Partial<ArgocdInput>,
 ): void {
+  const configMapPath = argocd.configMapPath;
   builder.editYaml(
     configMapPath,
     `'${configMapPath}' (the argocd-cm ConfigMap) does not exist; Argo CD needs kustomize.buildOptions: --enable-helm there to render helmCharts. Give its path as argocd.configMapPath.`,
@@ -28,4 +32,10 @@ export function ensureKustomizeEnableHelm(
       if (current !== wanted) setConfigMapData(doc, BUILD_OPTIONS, wanted);
     },
   );
+  ensureArgocdConfigSynced(builder, {
+    project: 'default',
+    destinationServer: 'https://kubernetes.default.svc',
+    namespace: 'argocd',
+    ...argocd,
+  });
 }

@@ -3,8 +3,10 @@ import { GeneratorError } from '../errors/GeneratorError';
 import { REPO_LAYOUT } from '../layout/paths';
 import { joinRepoPath } from '../repo/repoPath';
 import { ensureKustomizationResource } from '../yaml/kustomization';
-import { renderYaml, yamlData } from '../yaml/yamlDocument';
+import { renderYaml } from '../yaml/yamlDocument';
 import type { ArgocdInput } from './argocdInput';
+import { existingSourceDefaults } from './sourceDefaults';
+import { SYNC_WAVES, syncRetry } from './syncPolicy';
 
 /** An Argo CD Application for one storage app. */
 export interface StorageApplication {
@@ -18,33 +20,8 @@ export interface StorageApplication {
   namespace: string;
   syncOptions: string[];
   argocd: ArgocdInput;
-}
-
-interface SourceDefaults {
-  repoURL?: string;
-  targetRevision?: string;
-}
-
-/** repoURL and targetRevision of the storage Applications already present. */
-function existingSourceDefaults(builder: ChangeSetBuilder): SourceDefaults {
-  const dir = REPO_LAYOUT.argocdStorageApplicationsDir;
-  for (const name of builder.repository.listDirectory(dir)) {
-    if (!/\.ya?ml$/.test(name) || name.startsWith('kustomization')) continue;
-    const path = joinRepoPath(dir, name);
-    const docs = yamlData(builder.read(path) ?? '', path) as Array<
-      Record<string, any>
-    >;
-    const app = docs.find(
-      doc => doc?.kind === 'Application' && doc?.spec?.source?.repoURL,
-    );
-    if (app) {
-      return {
-        repoURL: app.spec.source.repoURL,
-        targetRevision: app.spec.source.targetRevision,
-      };
-    }
-  }
-  return {};
+  /** Sync wave in the app-of-apps; default: storage (-1), before the services. */
+  syncWave?: string;
 }
 
 /**
@@ -70,6 +47,9 @@ export function addStorageApplication(
     metadata: {
       name: app.name,
       namespace: app.argocd.namespace,
+      annotations: {
+        'argocd.argoproj.io/sync-wave': app.syncWave ?? SYNC_WAVES.storage,
+      },
       // Deleting the Application deletes what it deployed.
       finalizers: ['resources-finalizer.argocd.argoproj.io'],
     },
@@ -88,6 +68,7 @@ export function addStorageApplication(
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
         syncOptions: app.syncOptions,
+        retry: syncRetry(),
       },
     },
   };

@@ -53,7 +53,7 @@ export function generateKroInventory(
       hostPathClasses(repo, [...localPathClasses(repo).keys()]),
     );
   }
-  ensureKustomizeEnableHelm(builder, input.argocd.configMapPath);
+  ensureKustomizeEnableHelm(builder, input.argocd);
   return builder.build(
     `Add the Kro drive inventory '${input.inventoryName}' (${input.drives.length} drive(s))`,
   );

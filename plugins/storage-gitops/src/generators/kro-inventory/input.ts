@@ -1,12 +1,11 @@
+import { argocdInputSchema } from '../../argocd/argocdInput';
 import { z } from 'zod';
 import {
   absolutePath,
   dnsLabel,
   hostName,
-  repoPath,
   storageSize,
 } from '../../input/fields';
-import { REPO_LAYOUT } from '../../layout/paths';
 import { tierListSchema } from '../../tiers/tierInput';
 
 /** The StorageClasses the drive-inventory graph creates. */
@@ -68,12 +67,7 @@ export const kroInventoryInputSchema = z
     /** Enforce, per labelled namespace, which tiers' classes its PVCs may use. */
     enforceClassesPerNamespace: z.boolean().default(false),
     tiers: tierListSchema.optional(),
-    argocd: z
-      .object({
-        configMapPath: repoPath.default(REPO_LAYOUT.argocdConfigMapPath),
-      })
-      .strict()
-      .default({}),
+    argocd: argocdInputSchema,
   })
   .strict();
 

@@ -20,6 +20,8 @@ describe('kro-inventory', () => {
     const changeSet = generate(kroInventoryGenerator, input);
     expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
       'update apps/cicd/argocd/base/argocd-cm.yaml',
+      'create apps/cicd/argocd/overlays/main/applications/prod/argocd-settings.yaml',
+      'update apps/cicd/argocd/overlays/main/applications/prod/kustomization.yaml',
       'update apps/storage/local-path-provisioner/overlays/prod/kustomization.yaml',
       'create apps/storage/local-path-provisioner/overlays/prod/storage-local-volume-type.yaml',
       'create apps/storage/overlays/prod/drive-inventory-cluster-drives.yaml',

@@ -147,7 +147,7 @@ export function generateNfsProvisioner(
     syncOptions: ['CreateNamespace=true'],
     argocd: input.argocd,
   });
-  ensureKustomizeEnableHelm(builder, input.argocd.configMapPath);
+  ensureKustomizeEnableHelm(builder, input.argocd);
   return builder.build(
     `Add the NFS provisioner (StorageClass ${input.storageClass.name} on ${input.nfs.server}:${input.nfs.path})`,
   );

@@ -19,6 +19,8 @@ describe('nfs-provisioner', () => {
     const changeSet = generate(nfsProvisionerGenerator, input);
     expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
       'update apps/cicd/argocd/base/argocd-cm.yaml',
+      'create apps/cicd/argocd/overlays/main/applications/prod/argocd-settings.yaml',
+      'update apps/cicd/argocd/overlays/main/applications/prod/kustomization.yaml',
       'update apps/cicd/argocd/overlays/main/applications/prod/storage/kustomization.yaml',
       'create apps/cicd/argocd/overlays/main/applications/prod/storage/nfs-subdir-external-provisioner.yaml',
       'create apps/storage/nfs-subdir-external-provisioner/base/kustomization.yaml',

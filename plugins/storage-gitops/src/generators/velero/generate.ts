@@ -119,7 +119,7 @@ export function generateVelero(
     t => t.storageClasses,
   );
   ensureLocalVolumeType(builder, hostPathClasses(repo, tierClasses));
-  ensureKustomizeEnableHelm(builder, input.argocd.configMapPath);
+  ensureKustomizeEnableHelm(builder, input.argocd);
   return builder.build(
     `Add Velero ${veleroVersion} (chart ${input.chart.version}, kopia, ${input.backupStorageLocations.length} backup location(s))`,
   );

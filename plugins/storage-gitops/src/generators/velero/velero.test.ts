@@ -34,6 +34,8 @@ describe('velero', () => {
     const changeSet = generate(veleroGenerator, input);
     expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
       'update apps/cicd/argocd/base/argocd-cm.yaml',
+      'create apps/cicd/argocd/overlays/main/applications/prod/argocd-settings.yaml',
+      'update apps/cicd/argocd/overlays/main/applications/prod/kustomization.yaml',
       'update apps/cicd/argocd/overlays/main/applications/prod/storage/kustomization.yaml',
       'create apps/cicd/argocd/overlays/main/applications/prod/storage/velero.yaml',
       'update apps/storage/local-path-provisioner/overlays/prod/kustomization.yaml',
