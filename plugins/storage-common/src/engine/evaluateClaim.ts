@@ -215,7 +215,11 @@ export function createClaimEvaluator(
       if (covering.length === 0 && success) {
         // Evidence before prediction: the recorded copy wins.
         found.push(more.evidenceContradictsModel(success.ref.backup));
-        found.push(...notCovered);
+        found.push(
+          ...(notCovered.length > 0
+            ? notCovered
+            : [reasons.noMatchingSchedule(claim.namespace, schedules.length)]),
+        );
       }
       const failing = dedupe(failingReasons(state, claim, covering, history));
       found.push(...failing);

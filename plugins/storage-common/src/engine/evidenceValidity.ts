@@ -25,12 +25,16 @@ export interface EvidenceWorld {
 
 export type BackupValidity = { valid: true } | { valid: false; reason: Reason };
 
-/** Collect the Backups that DeleteBackupRequests name (`backup_deletion_controller`). */
+/**
+ * The Backups that unprocessed DeleteBackupRequests name (phase "", New or
+ * InProgress, as `gc_controller` counts them). A processed request whose
+ * Backup still exists failed; the Backup then stays in phase Deleting.
+ */
 export function deleteRequestedBackups(state: ClusterState): Set<string> {
   const out = new Set<string>();
   for (const request of state.deleteBackupRequests()) {
-    if (request.backupName)
-      out.add(`${request.namespace}/${request.backupName}`);
+    if (request.phase === 'Processed' || !request.backupName) continue;
+    out.add(`${request.namespace}/${request.backupName}`);
   }
   return out;
 }
@@ -61,6 +65,13 @@ export function backupValidity(
   world: EvidenceWorld,
   backup: ProjectedBackup,
 ): BackupValidity {
+  if (
+    backup.deleting ||
+    backup.phase === 'Deleting' ||
+    world.deleteRequested.has(`${backup.namespace}/${backup.name}`)
+  ) {
+    return { valid: false, reason: more.backupBeingDeleted(backup.name) };
+  }
   if (!isRestorableBackup(backup.phase)) {
     return {
       valid: false,
@@ -75,13 +86,6 @@ export function backupValidity(
       valid: false,
       reason: more.backupExpired(backup.name, formatRfc3339(backup.expiresAt)),
     };
-  }
-  if (
-    backup.deleting ||
-    backup.phase === 'Deleting' ||
-    world.deleteRequested.has(`${backup.namespace}/${backup.name}`)
-  ) {
-    return { valid: false, reason: more.backupBeingDeleted(backup.name) };
   }
   const location = chooseStorageLocation(
     backup.scope.storageLocation,

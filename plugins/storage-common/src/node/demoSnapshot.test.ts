@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { evaluateCluster } from '../engine/evaluateClaim';
-import { REASON_CODES } from '../model';
 import { compareWorstFirst, summarize } from '../engine/summarize';
 import { readStorageEngineConfig } from '../tiers/readStorageConfig';
 import { loadSnapshotDirectory } from './loadSnapshotDirectory';
@@ -105,18 +104,13 @@ describe('the demo snapshot (golden)', () => {
     expect(lines).toEqual(GOLDEN);
   });
 
-  it('shows every verdict and most reason codes, over several teams', async () => {
+  it('shows every verdict over several teams', async () => {
     const { claims } = await demoLines();
     const summary = summarize(claims);
     expect(summary.total).toBeGreaterThanOrEqual(20);
     expect(Object.values(summary.byVerdict).every(n => n > 0)).toBe(true);
-    const reasonCodes = new Set(
-      claims.flatMap(c => c.reasons.map(r => r.code)),
-    );
-    // A snapshot was read, so its cluster cannot be unreachable.
-    expect([...reasonCodes].sort()).toEqual(
-      REASON_CODES.filter(code => code !== 'cluster-unreachable').sort(),
-    );
+    // Reason codes: with the velero-rules snapshot, every code is shown
+    // (veleroRulesSnapshot.test.ts).
     expect(Object.keys(summary.byNamespace)).toHaveLength(11);
   });
 
