@@ -62,6 +62,8 @@ const metricsIngressSchema = z
       'http://ak-outpost-authentik-embedded-outpost.authentik.svc.cluster.local:9000',
     ),
     tlsSecretName: dnsSubdomain.optional(),
+    /** Use auth-snippet (only if the controller sets allow-snippet-annotations). */
+    authSnippet: z.boolean().default(false),
   })
   .strict();
 

@@ -1,70 +1,69 @@
-import { renderYaml } from '../../yaml/yamlDocument';
+import { renderYamlDocuments } from '../../yaml/yamlDocument';
+import {
+  type ForwardAuth,
+  forwardAuthAnnotations,
+  forwardAuthObjects,
+} from '../shared/authentik/forwardAuth';
 import type { VeleroInput } from './input';
 
-/** nginx annotations that send every request through authentik forward auth first. */
-export function authentikForwardAuthAnnotations(
-  outpostUrl: string,
-  host: string,
-): Record<string, string> {
-  return {
-    'nginx.ingress.kubernetes.io/auth-url': `${outpostUrl.replace(
-      /\/+$/,
-      '',
-    )}/outpost.goauthentik.io/auth/nginx`,
-    'nginx.ingress.kubernetes.io/auth-signin': `https://${host}/outpost.goauthentik.io/start?rd=$scheme://$http_host$escaped_request_uri`,
-    'nginx.ingress.kubernetes.io/auth-response-headers':
-      'Set-Cookie,X-authentik-username,X-authentik-groups,X-authentik-entitlements,X-authentik-email,X-authentik-name,X-authentik-uid',
-    'nginx.ingress.kubernetes.io/auth-snippet':
-      'proxy_set_header X-Forwarded-Host $http_host;',
-  };
-}
-
-/** The Ingress exposing Velero's metrics (service `velero`, port 8085) behind authentik. */
+/** The Ingress exposing Velero's metrics (service `velero`, port 8085) behind authentik, and its outpost route. */
 export function metricsIngress(
   input: VeleroInput,
   ingress: NonNullable<VeleroInput['metricsIngress']>,
 ): string {
-  return renderYaml(
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: {
-        name: 'velero-metrics',
-        namespace: input.namespace,
-        annotations: authentikForwardAuthAnnotations(
-          ingress.authentikOutpostUrl,
-          ingress.host,
-        ),
-      },
-      spec: {
-        ingressClassName: ingress.ingressClassName,
-        ...(ingress.tlsSecretName
-          ? {
-              tls: [
-                { hosts: [ingress.host], secretName: ingress.tlsSecretName },
-              ],
-            }
-          : {}),
-        rules: [
-          {
-            host: ingress.host,
-            http: {
-              paths: [
-                {
-                  path: '/metrics',
-                  pathType: 'Prefix',
-                  backend: {
-                    service: { name: 'velero', port: { number: 8085 } },
-                  },
+  const auth: ForwardAuth = {
+    host: ingress.host,
+    outpostUrl: ingress.authentikOutpostUrl,
+    namespace: input.namespace,
+    name: 'velero-metrics',
+    ingressClassName: ingress.ingressClassName,
+    tlsSecretName: ingress.tlsSecretName,
+    authSnippet: ingress.authSnippet,
+  };
+  const protectedIngress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: 'velero-metrics',
+      namespace: input.namespace,
+      annotations: forwardAuthAnnotations(auth),
+    },
+    spec: {
+      ingressClassName: ingress.ingressClassName,
+      ...(ingress.tlsSecretName
+        ? {
+            tls: [{ hosts: [ingress.host], secretName: ingress.tlsSecretName }],
+          }
+        : {}),
+      rules: [
+        {
+          host: ingress.host,
+          http: {
+            paths: [
+              {
+                path: '/metrics',
+                pathType: 'Prefix',
+                backend: {
+                  service: { name: 'velero', port: { number: 8085 } },
                 },
-              ],
-            },
+              },
+            ],
           },
-        ],
-      },
+        },
+      ],
     },
+  };
+  return renderYamlDocuments([
     {
-      header: `Velero metrics at https://${ingress.host}/metrics, behind authentik forward auth.`,
+      data: protectedIngress,
+      header: [
+        `Velero metrics at https://${ingress.host}/metrics, behind authentik forward auth.`,
+        ingress.authSnippet
+          ? 'auth-snippet sets X-Forwarded-Host: the controller must allow snippet annotations.'
+          : 'No snippet (refused by a default ingress-nginx): X-Forwarded-Host comes from the ConfigMap below.',
+        'Prerequisites: ingress-nginx, and an authentik proxy provider (forward auth) for this host.',
+      ].join('\n'),
     },
-  );
+    ...forwardAuthObjects(auth).map(data => ({ data })),
+  ]);
 }

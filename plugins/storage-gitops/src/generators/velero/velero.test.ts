@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { renderUnifiedDiff } from '../../changes/renderUnifiedDiff';
 import { isGeneratorError } from '../../errors/GeneratorError';
 import { exampleInput, fixtureFiles } from '../../testUtils/fixtureRepo';
@@ -162,21 +162,85 @@ describe('velero', () => {
     expect(values({ schedules: [] }).schedules).toEqual({});
   });
 
-  it('puts authentik forward-auth annotations on the metrics ingress', () => {
+  it('puts authentik forward auth on the metrics ingress that a default ingress-nginx accepts (no snippet)', () => {
     const files = withChanges(fixtureFiles(), generate(veleroGenerator, input));
-    const ingress = parse(
+    const docs = parseAllDocuments(
       files['apps/storage/velero/overlays/prod/metrics-ingress.yaml'],
-    );
+    ).map(d => d.toJS());
+    const host = 'velero.platform.example.com';
+    const [ingress, headers, service, outpost] = docs;
     expect(ingress.metadata.annotations).toEqual({
       'nginx.ingress.kubernetes.io/auth-url':
         'http://ak-outpost-authentik-embedded-outpost.authentik.svc.cluster.local:9000/outpost.goauthentik.io/auth/nginx',
-      'nginx.ingress.kubernetes.io/auth-signin':
-        'https://velero.platform.example.com/outpost.goauthentik.io/start?rd=$scheme://$http_host$escaped_request_uri',
+      'nginx.ingress.kubernetes.io/auth-signin': `https://${host}/outpost.goauthentik.io/start?rd=$scheme://${host}$escaped_request_uri`,
       'nginx.ingress.kubernetes.io/auth-response-headers':
         'Set-Cookie,X-authentik-username,X-authentik-groups,X-authentik-entitlements,X-authentik-email,X-authentik-name,X-authentik-uid',
-      'nginx.ingress.kubernetes.io/auth-snippet':
-        'proxy_set_header X-Forwarded-Host $http_host;',
+      'nginx.ingress.kubernetes.io/auth-proxy-set-headers':
+        'velero/velero-metrics-auth-headers',
     });
+    // Snippet annotations are refused by a default ingress-nginx.
+    for (const doc of docs)
+      expect(
+        Object.keys(doc.metadata.annotations ?? {}).filter(k =>
+          /snippet/.test(k),
+        ),
+      ).toEqual([]);
+    // The headers ConfigMap lives in the Ingress's namespace (cross-namespace is refused).
+    expect(headers).toMatchObject({
+      kind: 'ConfigMap',
+      metadata: { name: 'velero-metrics-auth-headers', namespace: 'velero' },
+      data: { 'X-Forwarded-Host': host },
+    });
+    // /outpost.goauthentik.io on the same host reaches the outpost (sign-in flow).
+    expect(service).toMatchObject({
+      kind: 'Service',
+      spec: {
+        type: 'ExternalName',
+        externalName:
+          'ak-outpost-authentik-embedded-outpost.authentik.svc.cluster.local',
+      },
+    });
+    expect(outpost.spec.rules).toEqual([
+      {
+        host,
+        http: {
+          paths: [
+            {
+              path: '/outpost.goauthentik.io',
+              pathType: 'Prefix',
+              backend: {
+                service: {
+                  name: service.metadata.name,
+                  port: { number: 9000 },
+                },
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(outpost.metadata.annotations).toBeUndefined();
+  });
+
+  it('uses auth-snippet only when the input opts in', () => {
+    const files = withChanges(
+      fixtureFiles(),
+      generate(veleroGenerator, {
+        ...input,
+        metricsIngress: { ...input.metricsIngress, authSnippet: true },
+      }),
+    );
+    const docs = parseAllDocuments(
+      files['apps/storage/velero/overlays/prod/metrics-ingress.yaml'],
+    ).map(d => d.toJS());
+    expect(docs[0].metadata.annotations).toMatchObject({
+      'nginx.ingress.kubernetes.io/auth-snippet':
+        'proxy_set_header X-Forwarded-Host velero.platform.example.com;',
+    });
+    expect(docs.map(d => d.kind)).toEqual(['Ingress', 'Service', 'Ingress']);
+  });
+
+  it('leaves the metrics ingress out without metricsIngress', () => {
     const noIngress = generate(veleroGenerator, {
       ...input,
       metricsIngress: undefined,
