@@ -8,6 +8,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { guestGuardModule } from './guestGuard';
+import { kubernetesSnapshotModule } from './kubernetesSnapshot';
 import { describeStartupFailure } from './startupFailure';
 
 const backend = createBackend();
@@ -66,6 +67,9 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// With no Kubernetes cluster configured, the Kubernetes tab reads the storage
+// plugin's snapshots (the demo), so the two tabs show the same workloads.
+backend.add(kubernetesSnapshotModule);
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
