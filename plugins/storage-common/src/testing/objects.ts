@@ -302,6 +302,7 @@ export function pvb(o: {
       },
       volume: o.volume ?? 'data',
       uploaderType: 'kopia',
+      repoIdentifier: '',
       backupStorageLocation: 'default',
     },
     status: {
@@ -334,6 +335,8 @@ export function dataUpload(o: {
     metadata: { name: o.name ?? `${o.backup}-du`, namespace: 'velero', labels },
     spec: {
       snapshotType: 'CSI',
+      backupStorageLocation: 'default',
+      operationTimeout: '10m0s',
       sourceNamespace: o.sourceNamespace ?? 'app',
       sourcePVC: o.sourcePVC ?? 'data',
       csiSnapshot: { volumeSnapshot: 'snap', storageClass: 'ceph-rbd' },
