@@ -64,12 +64,11 @@ export function forwardAuthAnnotations(
 
 function outpostEndpoint(url: string): { host: string; port: number } {
   const parsed = new URL(url);
-  const port = parsed.port
-    ? Number(parsed.port)
-    : parsed.protocol === 'https:'
-    ? 443
-    : 80;
-  return { host: parsed.hostname, port };
+  if (parsed.port) return { host: parsed.hostname, port: Number(parsed.port) };
+  return {
+    host: parsed.hostname,
+    port: parsed.protocol === 'https:' ? 443 : 80,
+  };
 }
 
 /** The objects besides the protected Ingress: headers ConfigMap, outpost Service and outpost route. */
