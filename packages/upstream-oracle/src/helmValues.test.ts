@@ -16,6 +16,10 @@ describe('validateHelmValues', () => {
         version: '4.0.18',
       }).schemaFile,
     ).toBeUndefined();
+    // kro's Chart.yaml at the tag says 0.0.0-dev: the release is the folder's version.
+    expect(findUpstreamChart({ name: 'kro', version: '0.9.3' })).toMatchObject({
+      appVersion: '0.9.3',
+    });
     expect(() =>
       findUpstreamChart({ name: 'velero', version: '99.0.0' }),
     ).toThrow(/no upstream chart velero 99\.0\.0/);

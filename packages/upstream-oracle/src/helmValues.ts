@@ -33,11 +33,19 @@ export function upstreamCharts(
         string,
         string
       >;
+      // A chart's source at a release tag may carry a placeholder version
+      // (kro's helm/Chart.yaml says 0.0.0-dev; its release sets the tag's):
+      // then the folder's version is the release's.
+      const folderVersion = /-(\d+\.\d+\.\d+)$/.exec(folder)?.[1];
+      const released = (v: unknown) =>
+        v !== undefined && /^0\.0\.0(-|$)/.test(String(v)) && folderVersion
+          ? folderVersion
+          : v;
+      const appVersion = released(chart.appVersion);
       charts.push({
         name: chart.name,
-        version: String(chart.version),
-        appVersion:
-          chart.appVersion === undefined ? undefined : String(chart.appVersion),
+        version: String(released(chart.version)),
+        appVersion: appVersion === undefined ? undefined : String(appVersion),
         folder,
         valuesFile: nodePath.join(path, 'values.yaml'),
         schemaFile: fs.existsSync(schema) ? schema : undefined,
