@@ -15,6 +15,8 @@ import { classPolicy } from './classPolicy';
 import { driveInventoryGraph } from './graph';
 import type { KroInventoryInput } from './input';
 import { driveInventoryInstance } from './instance';
+import { writeKroApp } from './kroApp';
+import { ensureKroHealthChecks } from './kroHealth';
 
 /** The drive-inventory graph, its instance and the class wiring of the cluster. */
 export function generateKroInventory(
@@ -53,6 +55,8 @@ export function generateKroInventory(
       hostPathClasses(repo, [...localPathClasses(repo).keys()]),
     );
   }
+  if (input.kro.install) writeKroApp(builder, input);
+  ensureKroHealthChecks(builder, input.argocd.configMapPath, 'DriveInventory');
   ensureKustomizeEnableHelm(builder, input.argocd);
   return builder.build(
     `Add the Kro drive inventory '${input.inventoryName}' (${input.drives.length} drive(s))`,

@@ -2,6 +2,7 @@ import { argocdInputSchema } from '../../argocd/argocdInput';
 import { z } from 'zod';
 import {
   absolutePath,
+  chartVersion,
   dnsLabel,
   hostName,
   storageSize,
@@ -68,7 +69,26 @@ export const kroInventoryInputSchema = z
     enforceClassesPerNamespace: z.boolean().default(false),
     tiers: tierListSchema.optional(),
     argocd: argocdInputSchema,
+    /** kro itself: installed as an app of the repository unless `install: false` (then it is a prerequisite). */
+    kro: z
+      .object({
+        install: z.boolean().default(true),
+        chartRepo: z
+          .string()
+          .regex(
+            /^oci:\/\/[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
+            'must be an oci:// chart repository',
+          )
+          .default('oci://registry.k8s.io/kro/charts'),
+        chartVersion: chartVersion.default('0.9.3'),
+        namespace: dnsLabel.default('kro-system'),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
 export type KroInventoryInput = z.infer<typeof kroInventoryInputSchema>;
+
+/** What the kro app needs of the input. */
+export type KroInputs = Pick<KroInventoryInput, 'kro' | 'argocd'>;

@@ -227,7 +227,10 @@ describe('velero', () => {
       fixtureFiles(),
       generate(veleroGenerator, {
         ...input,
-        metricsIngress: { ...input.metricsIngress, authSnippet: true },
+        metricsIngress: {
+          ...(input.metricsIngress as Record<string, unknown>),
+          authSnippet: true,
+        },
       }),
     );
     const docs = parseAllDocuments(
