@@ -36,7 +36,10 @@ test('the platform team filters the coverage report to unprotected volumes and e
   page,
 }, testInfo) => {
   await signInAsGuest(page);
-  await page.getByRole('link', { name: /Storage cover/ }).click();
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Storage', exact: true })
+    .click();
   await expect(
     page
       .getByRole('region', { name: 'Coverage summary' })

@@ -14,11 +14,24 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
+/**
+ * Sidebar labels for pages whose titles do not fit the sidebar (it cuts
+ * them: "Storage cover…", "Register Existi…"); the page keeps its title.
+ */
+export const SIDEBAR_LABELS: Record<string, string> = {
+  'page:storage': 'Storage',
+  'page:catalog-import': 'Register',
+};
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <SidebarItem
+          icon={() => item.icon}
+          to={item.href}
+          text={SIDEBAR_LABELS[item.node.spec.id] ?? item.title}
+        />
       ));
 
       // Skipped items
