@@ -1,6 +1,8 @@
 import type {
+  ClaimCoverage,
   ClusterHealth,
   Verdict,
+  VolumeBackupRef,
   VolumeSource,
 } from '@gitops-storage/plugin-storage-common';
 
@@ -22,6 +24,33 @@ export const VERDICT_MEANING: Readonly<Record<Verdict, string>> = {
   failing: 'Backups of this data are failing.',
   stale: 'The last good backup is older than the tier allows.',
   unknown: 'We could not read whether this data is backed up.',
+};
+
+/** The label of a copy-less stale volume: its own words, not "stale". */
+export const BACKUP_STATUS_LABEL: Readonly<
+  Record<NonNullable<ClaimCoverage['backupStatus']>, string>
+> = {
+  'never-backed-up': 'Never backed up',
+  'awaiting-first-backup': 'Awaiting first backup',
+};
+
+export const BACKUP_STATUS_MEANING: Readonly<
+  Record<NonNullable<ClaimCoverage['backupStatus']>, string>
+> = {
+  'never-backed-up':
+    'No good copy of this data has ever existed, although a scheduled backup should have made one.',
+  'awaiting-first-backup':
+    'This volume is new; its first scheduled backup has not run yet.',
+};
+
+/** What the last backup did for this volume. */
+export const ATTEMPT_OUTCOME_LABEL: Readonly<
+  Record<NonNullable<VolumeBackupRef['outcome']>, string>
+> = {
+  completed: 'Completed',
+  failed: 'Failed',
+  'not-attempted': 'Not attempted',
+  'in-progress': 'In progress',
 };
 
 export const VOLUME_SOURCE_LABEL: Readonly<Record<VolumeSource, string>> = {

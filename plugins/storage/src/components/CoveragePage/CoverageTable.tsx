@@ -140,7 +140,10 @@ export function CoverageTable(props: {
                   </Typography>
                 </TableCell>
                 <TableCell className={classes.verdict}>
-                  <VerdictBadge verdict={row.verdict} />
+                  <VerdictBadge
+                    verdict={row.verdict}
+                    backupStatus={row.backupStatus}
+                  />
                   <ReasonList reasons={row.reasons} />
                   <FixTemplateLink claim={row} service={serviceOf(row)} />
                 </TableCell>

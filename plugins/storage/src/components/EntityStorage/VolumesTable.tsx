@@ -9,7 +9,7 @@ import { ReasonList } from '../common/ReasonList';
 import { RelativeTime } from '../common/RelativeTime';
 import { AccessModes } from '../common/AccessModes';
 import { FixTemplateLink } from '../common/FixTemplateLink';
-import { VOLUME_SOURCE_LABEL } from '../../lib/text';
+import { ATTEMPT_OUTCOME_LABEL, VOLUME_SOURCE_LABEL } from '../../lib/text';
 
 /** Worst verdict first, then by place and name, for a stable order. */
 export function sortWorstFirst<T extends ClaimCoverage>(claims: readonly T[]) {
@@ -22,12 +22,27 @@ export function sortWorstFirst<T extends ClaimCoverage>(claims: readonly T[]) {
   );
 }
 
-function LastAttempt(props: { claim: ClaimCoverage }) {
+/**
+ * The last Backup that should have included the volume, with what it did
+ * for this volume (not the Backup's own phase, which can read Completed for
+ * a Backup that skipped it).
+ */
+export function LastAttempt(props: { claim: ClaimCoverage }) {
   const attempt = props.claim.lastAttempt;
   if (!attempt) return <>never</>;
+  const outcome = attempt.outcome
+    ? ATTEMPT_OUTCOME_LABEL[attempt.outcome]
+    : attempt.phase;
+  const backupPhase =
+    attempt.outcome &&
+    attempt.outcome !== 'in-progress' &&
+    outcome !== attempt.phase
+      ? ` (Backup ${attempt.backup}: ${attempt.phase})`
+      : '';
   return (
     <>
-      {attempt.phase} <RelativeTime time={attempt.time} />
+      {outcome}
+      {backupPhase} <RelativeTime time={attempt.time} />
       {attempt.message && (
         <Typography variant="caption" component="div">
           {attempt.message}
@@ -100,7 +115,7 @@ function columns(service?: string): TableColumn<ClaimCoverage>[] {
         VERDICT_SEVERITY[b.verdict] - VERDICT_SEVERITY[a.verdict],
       render: c => (
         <>
-          <VerdictBadge verdict={c.verdict} />
+          <VerdictBadge verdict={c.verdict} backupStatus={c.backupStatus} />
           <ReasonList reasons={c.reasons} />
           <FixTemplateLink claim={c} service={service} />
         </>

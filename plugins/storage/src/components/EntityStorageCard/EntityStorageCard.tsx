@@ -109,8 +109,11 @@ function CardBody(props: { entity: Entity }) {
                     <ListItemText
                       primary={
                         <>
-                          <VerdictBadge verdict={c.verdict} /> {c.namespace}/
-                          {c.name}
+                          <VerdictBadge
+                            verdict={c.verdict}
+                            backupStatus={c.backupStatus}
+                          />{' '}
+                          {c.namespace}/{c.name}
                         </>
                       }
                       secondary={c.reasons[0]?.message}

@@ -7,8 +7,16 @@ import HelpIcon from '@material-ui/icons/Help';
 import RemoveCircleIcon from '@material-ui/icons/RemoveCircle';
 import type { SvgIconProps } from '@material-ui/core/SvgIcon';
 import type { ComponentType } from 'react';
-import type { Verdict } from '@gitops-storage/plugin-storage-common';
-import { VERDICT_LABEL, VERDICT_MEANING } from '../../lib/text';
+import type {
+  ClaimCoverage,
+  Verdict,
+} from '@gitops-storage/plugin-storage-common';
+import {
+  BACKUP_STATUS_LABEL,
+  BACKUP_STATUS_MEANING,
+  VERDICT_LABEL,
+  VERDICT_MEANING,
+} from '../../lib/text';
 
 const VERDICT_ICON: Record<Verdict, ComponentType<SvgIconProps>> = {
   protected: CheckCircleIcon,
@@ -71,22 +79,37 @@ export function VerdictIcon(props: { verdict: Verdict; className?: string }) {
   );
 }
 
-/** A verdict as icon plus text, with its meaning as a tooltip. */
-export function VerdictBadge(props: { verdict: Verdict; count?: number }) {
-  const { verdict, count } = props;
+/**
+ * A verdict as icon plus text, with its meaning as a tooltip. A stale volume
+ * without any copy says so in its own words ("Never backed up", "Awaiting
+ * first backup"), so it never reads as if an old copy existed.
+ */
+export function VerdictBadge(props: {
+  verdict: Verdict;
+  count?: number;
+  backupStatus?: ClaimCoverage['backupStatus'];
+}) {
+  const { verdict, count, backupStatus } = props;
   const classes = useStyles({ verdict });
+  const label =
+    backupStatus && count === undefined
+      ? `${VERDICT_LABEL[verdict]} · ${BACKUP_STATUS_LABEL[backupStatus]}`
+      : VERDICT_LABEL[verdict];
   return (
     <span
       className={classes.badge}
-      title={VERDICT_MEANING[verdict]}
+      title={
+        backupStatus
+          ? BACKUP_STATUS_MEANING[backupStatus]
+          : VERDICT_MEANING[verdict]
+      }
       data-verdict={verdict}
+      {...(backupStatus ? { 'data-backup-status': backupStatus } : {})}
     >
       <VerdictIcon verdict={verdict} />
       {count === undefined
-        ? VERDICT_LABEL[verdict]
-        : `${count.toLocaleString('en-US')} ${VERDICT_LABEL[
-            verdict
-          ].toLowerCase()}`}
+        ? label
+        : `${count.toLocaleString('en-US')} ${label.toLowerCase()}`}
     </span>
   );
 }
