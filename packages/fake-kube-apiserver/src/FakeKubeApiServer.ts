@@ -7,6 +7,11 @@ import {
 } from './labelSelector';
 import { parseResourcePath, pathCovers, sameResource } from './resourcePath';
 import { serveKubectl } from './discovery';
+import {
+  serveStreamFault,
+  type ListInjection,
+  type StreamFault,
+} from './streamFaults';
 import type { ResourcePath, ResourceStore, WatchEvent } from './ResourceStore';
 
 /** A fault injected into matching requests, `times` times (default: forever). */
@@ -20,6 +25,8 @@ export type Fault = {
   | { status: number; message?: string }
   | { drop: true }
   | { delayMs: number }
+  | StreamFault
+  | ListInjection
 );
 
 export interface FakeKubeApiServerOptions {
@@ -166,6 +173,10 @@ export class FakeKubeApiServer {
       );
       return;
     }
+    if (fault && serveStreamFault(fault, res, r => this.#watchers.add(r))) {
+      res.on('close', () => this.#watchers.delete(res));
+      return;
+    }
     // Discovery, /version and single objects, for kubectl (discovery.ts).
     if (serveKubectl(this.options.store, req, res, url)) return;
     if (req.method !== 'GET' || !path) {
@@ -183,7 +194,8 @@ export class FakeKubeApiServer {
     if (isWatch) {
       this.watch(path, url.searchParams, res);
     } else {
-      this.list(path, url.searchParams, res);
+      const extra = fault && 'injectItems' in fault ? fault.injectItems : [];
+      this.list(path, url.searchParams, res, extra);
     }
   }
 
@@ -205,6 +217,7 @@ export class FakeKubeApiServer {
     path: ResourcePath,
     params: URLSearchParams,
     res: http.ServerResponse,
+    extraItems: readonly unknown[] = [],
   ) {
     this.stats.lists += 1;
     const { store } = this.options;
@@ -248,9 +261,16 @@ export class FakeKubeApiServer {
     if (store.listPageJson) {
       // `{…,"items":[]}` with the serialized items spliced in.
       const head = JSON.stringify({ ...envelope, items: [] }).slice(0, -2);
-      this.sendText(res, 200, `${head}${(page.items as string[]).join(',')}]}`);
+      const items = [
+        ...(page.items as string[]),
+        ...extraItems.map(i => JSON.stringify(i)),
+      ];
+      this.sendText(res, 200, `${head}${items.join(',')}]}`);
     } else {
-      this.sendJson(res, 200, { ...envelope, items: page.items });
+      this.sendJson(res, 200, {
+        ...envelope,
+        items: [...page.items, ...extraItems],
+      });
     }
   }
 
@@ -277,6 +297,20 @@ export class FakeKubeApiServer {
       res.write(line);
     };
     const since = params.get('resourceVersion') || store.currentVersion();
+    // kube-apiserver's watch cache answers a version it has not reached (a
+    // client that knew another server, e.g. before a restart) this way.
+    if (/^\d+$/.test(since) && Number(since) > Number(store.currentVersion())) {
+      write({
+        type: 'ERROR',
+        object: status(
+          504,
+          'Timeout',
+          `Too large resource version: ${since}, current: ${store.currentVersion()}`,
+        ),
+      });
+      res.end();
+      return;
+    }
     const backlog = store.eventsSince(path, since);
     if (backlog === 'gone') {
       write({

@@ -28,6 +28,11 @@ export interface ClusterCacheOptions {
   tiers: readonly Tier[];
   veleroNamespace: string;
   defaultVolumesToFsBackup?: boolean;
+  /** The other Velero server settings (snapshot move data, default location, CSI). */
+  serverDefaults?: Pick<
+    EvaluationContext,
+    'defaultSnapshotMoveData' | 'defaultBackupLocation' | 'csiFeatureEnabled'
+  >;
   /**
    * Live clusters: every claim is unknown while a kind the cluster serves was
    * not confirmed current within this many seconds. Unset for snapshots.
@@ -55,6 +60,8 @@ export class ClusterCache implements ClusterSink {
   #changesAt = new Map<ClaimKey, number>();
   #dirty = new Set<ClaimKey>();
   #buffers = new Map<ResourceKind, unknown[]>();
+  /** Relists of folded kinds, folded into fresh evidence as they stream in. */
+  #folding = new Map<ResourceKind, ReturnType<ClusterState['replaceFolded']>>();
   /** Kinds listed before: a new list of them replaces what is held. */
   #listed = new Set<ResourceKind>();
   #initialSyncDone = false;
@@ -122,13 +129,20 @@ export class ClusterCache implements ClusterSink {
     // projected as they arrive: a cold sync never holds a kind's raw objects
     // (tens of thousands of pods across a fleet). A relist (after 410 Gone
     // or a failed list) replaces what is held, so it is buffered.
-    if (!FOLDED_KINDS.has(kind) && this.#listed.has(kind)) {
-      this.#buffers.set(kind, []);
+    if (this.#listed.has(kind)) {
+      if (FOLDED_KINDS.has(kind))
+        this.#folding.set(kind, this.state.replaceFolded(kind));
+      else this.#buffers.set(kind, []);
     }
     this.#listed.add(kind);
   }
 
   upsert(kind: ResourceKind, object: unknown): void {
+    const folding = this.#folding.get(kind);
+    if (folding) {
+      folding.add(withKind(kind, object));
+      return;
+    }
     const buffer = this.#buffers.get(kind);
     if (buffer) {
       buffer.push(object);
@@ -148,6 +162,9 @@ export class ClusterCache implements ClusterSink {
   }
 
   listFinished(kind: ResourceKind): void {
+    const folding = this.#folding.get(kind);
+    this.#folding.delete(kind);
+    if (folding) this.#mark(folding.finish());
     const buffer = this.#buffers.get(kind);
     this.#buffers.delete(kind);
     if (buffer) {
@@ -308,6 +325,7 @@ export class ClusterCache implements ClusterSink {
       now: this.#now(),
       veleroNamespace: this.options.veleroNamespace,
       defaultVolumesToFsBackup: this.options.defaultVolumesToFsBackup,
+      ...this.options.serverDefaults,
       staleAfterSeconds: this.options.staleAfterSeconds,
     };
   }

@@ -521,6 +521,37 @@ describe('ClusterState.replaceAll (relist)', () => {
   });
 });
 
+describe('ClusterState.replaceFolded (streamed relist of evidence)', () => {
+  it('drops evidence whose objects are gone, only when the relist finishes', () => {
+    const state = twoNamespaces();
+    expect(state.evidenceFor('app/data').recent).toHaveLength(1);
+    const relist = state.replaceFolded('PodVolumeBackup');
+    relist.add({
+      apiVersion: 'velero.io/v1',
+      kind: 'PodVolumeBackup',
+      metadata: null,
+    });
+    expect(state.evidenceFor('app/data').recent).toHaveLength(1);
+    expect(sorted(relist.finish())).toEqual([
+      'app/data',
+      'app/logs',
+      'other/db',
+    ]);
+    expect(state.evidenceFor('app/data').recent).toHaveLength(0);
+    expect(state.skipped('PodVolumeBackup').count).toBe(1);
+  });
+
+  it('keeps what the relist lists', () => {
+    const state = twoNamespaces();
+    const relist = state.replaceFolded('PodVolumeBackup');
+    relist.add(k.pvb({ backup: 'daily-2' }));
+    relist.finish();
+    expect(state.evidenceFor('app/data').recent.map(e => e.backup)).toEqual([
+      'daily-2',
+    ]);
+  });
+});
+
 describe('ClusterState freshness', () => {
   it('remembers when each kind was last confirmed, never moving back', () => {
     const state = new ClusterState();

@@ -229,6 +229,33 @@ export class ClusterState {
     return affected;
   }
 
+  /**
+   * Replace a folded kind (PodVolumeBackups, DataUploads) as its relist
+   * streams in, without holding the listed objects: `add` folds each into a
+   * fresh copy of the evidence, `finish` swaps it in (evidence of objects
+   * that are gone goes with the old copy) and returns every claim key.
+   */
+  replaceFolded(kind: ResourceKind): {
+    add(object: unknown): void;
+    finish(): ReadonlySet<ClaimKey>;
+  } {
+    const method = EVIDENCE_KINDS[kind];
+    if (!method) throw new Error(`${kind} is not folded into evidence`);
+    const refused: string[] = [];
+    const fresh = this.#evidenceWithout(method);
+    return {
+      add: object => this.#foldInto(kind, object, fresh, refused),
+      finish: () => {
+        const affected = new Set(this.#claims.keys());
+        this.#evidence = fresh;
+        this.#ledger.resetSkipped(kind);
+        for (const reason of refused) this.#ledger.skip(kind, reason);
+        this.#revision++;
+        return affected;
+      },
+    };
+  }
+
   /** Record whether a kind could be read. Returns every claim key when it changed. */
   setReadability(
     kind: ResourceKind,
@@ -835,6 +862,13 @@ export class ClusterState {
   ): void {
     // Fold into a copy and swap it in at the end, so a malformed object
     // leaves the state as it was, without holding every listed object.
+    const fresh = this.#evidenceWithout(method);
+    for (const object of objects) this.#foldInto(kind, object, fresh, refused);
+    this.#evidence = fresh;
+  }
+
+  /** A copy of the evidence without the entries of one method. */
+  #evidenceWithout(method: EvidenceMethod): EvidenceStore {
     const fresh = emptyStore();
     for (const by of ['uid', 'pod', 'pvc'] as const) {
       for (const [id, evidence] of this.#evidence[by]) {
@@ -846,22 +880,28 @@ export class ClusterState {
         if (!isEmptyEvidence(copy)) fresh[by].set(id, copy);
       }
     }
-    for (const object of objects) {
-      if (resourceKindOf(object) !== kind) continue;
-      let projected: ProjectedEvidence | undefined;
-      try {
-        projected =
-          kind === 'PodVolumeBackup'
-            ? projectPodVolumeBackup(object)
-            : projectDataUpload(object);
-      } catch (error) {
-        if (this.#strict || !(error instanceof InvalidObjectError)) throw error;
-        refused.push(error.message);
-        continue;
-      }
-      this.#applyEvidence(projected, false, fresh);
+    return fresh;
+  }
+
+  #foldInto(
+    kind: ResourceKind,
+    object: unknown,
+    store: EvidenceStore,
+    refused: string[],
+  ): void {
+    if (resourceKindOf(object) !== kind) return;
+    let projected: ProjectedEvidence | undefined;
+    try {
+      projected =
+        kind === 'PodVolumeBackup'
+          ? projectPodVolumeBackup(object)
+          : projectDataUpload(object);
+    } catch (error) {
+      if (this.#strict || !(error instanceof InvalidObjectError)) throw error;
+      refused.push(error.message);
+      return;
     }
-    this.#evidence = fresh;
+    this.#applyEvidence(projected, false, store);
   }
 
   #clearKind(kind: ResourceKind): void {

@@ -17,6 +17,8 @@ export interface KubeTransport {
   list(
     path: string,
     query: Record<string, string | number | undefined>,
+    /** Aborts the request (the reflector stops). */
+    signal?: AbortSignal,
   ): Promise<ListPage>;
   watch(
     path: string,

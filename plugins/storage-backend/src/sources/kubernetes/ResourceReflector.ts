@@ -81,6 +81,8 @@ export class ResourceReflector {
   #wake?: () => void;
   #status: ResourceStatus;
   #done?: Promise<void>;
+  /** Aborts the list request in flight when the reflector stops. */
+  readonly #stopping = new AbortController();
   /** Requests made (lists pages and watches), for tests and benchmarks. */
   requests = 0;
   /** Watch lines that were not valid events. */
@@ -106,6 +108,7 @@ export class ResourceReflector {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopping.abort();
     this.#watch?.abort();
     this.#wake?.();
     await this.#done;
@@ -200,10 +203,11 @@ export class ResourceReflector {
     const startedAt = Date.now();
     do {
       this.requests++;
-      const page = await transport.list(path, {
-        limit: pageSize,
-        continue: token,
-      });
+      const page = await transport.list(
+        path,
+        { limit: pageSize, continue: token },
+        this.#stopping.signal,
+      );
       if (!page || !Array.isArray(page.items) || !page.metadata) {
         throw new KubeApiError(
           'list answer without items or metadata',

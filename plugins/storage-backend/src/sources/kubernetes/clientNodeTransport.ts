@@ -106,8 +106,10 @@ export async function createClientNodeTransport(
       return bytesReceived;
     },
 
-    async list(path, query): Promise<ListPage> {
+    async list(path, query, signal): Promise<ListPage> {
       const controller = new AbortController();
+      const stop = () => controller.abort();
+      signal?.addEventListener('abort', stop);
       const deadline = timeout(controller, 'list');
       try {
         const response = await request(path, query, controller.signal);
@@ -128,6 +130,7 @@ export async function createClientNodeTransport(
         return deadline.rethrow(error);
       } finally {
         deadline.clear();
+        signal?.removeEventListener('abort', stop);
       }
     },
 
