@@ -36,6 +36,21 @@ export interface Config {
      */
     defaultVolumesToFsBackup?: boolean;
 
+    /** The Velero server's `--default-snapshot-move-data` (default false). */
+    defaultSnapshotMoveData?: boolean;
+
+    /**
+     * The Velero server's `--default-backup-storage-location`, used when no
+     * BackupStorageLocation is marked default (default `default`).
+     */
+    defaultBackupStorageLocation?: string;
+
+    /**
+     * Whether the Velero server runs with `--features=EnableCSI` (default
+     * true). Without it Velero takes no CSI snapshots.
+     */
+    csiSnapshots?: boolean;
+
     /**
      * Clusters to read. When absent, the Kubernetes plugin's
      * `kubernetes.clusterLocatorMethods` of type `config` are used.

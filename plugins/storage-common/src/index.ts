@@ -50,6 +50,7 @@ export {
 export {
   readRpo,
   readStorageEngineConfig,
+  veleroServerDefaults,
   readTiers,
   StorageConfigError,
   type StorageEngineConfig,

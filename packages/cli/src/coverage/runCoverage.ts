@@ -5,6 +5,7 @@ import {
   buildCoverageReport,
   evaluateClusterCoverage,
   readStorageEngineConfig,
+  veleroServerDefaults,
   type ClusterCoverage,
   type StorageEngineConfig,
 } from '@gitops-storage/plugin-storage-common';
@@ -92,9 +93,7 @@ export async function runCoverage(raw: RawCoverageOptions, io: CoverageIo): Prom
         cluster: snapshot.cluster,
         tiers: engine.tiers,
         now,
-        ...(engine.defaultVolumesToFsBackup !== undefined
-          ? { defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup }
-          : {}),
+        ...veleroServerDefaults(engine),
         ...(engine.veleroNamespace ? { veleroNamespace: engine.veleroNamespace } : {}),
       },
       'snapshot',

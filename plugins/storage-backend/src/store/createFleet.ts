@@ -1,6 +1,9 @@
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { StorageEngineConfig } from '@gitops-storage/plugin-storage-common';
+import {
+  veleroServerDefaults,
+  type StorageEngineConfig,
+} from '@gitops-storage/plugin-storage-common';
 import path from 'node:path';
 import {
   readClusterConfigs,
@@ -54,6 +57,7 @@ export function createFleet(options: FleetOptions): FleetStore {
           ? cluster.veleroNamespace ?? veleroNamespace
           : veleroNamespace,
       defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup,
+      serverDefaults: veleroServerDefaults(engine),
     });
   });
   if (caches.length === 0) {

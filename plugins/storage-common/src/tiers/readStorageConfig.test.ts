@@ -1,6 +1,7 @@
 import {
   readRpo,
   readStorageEngineConfig,
+  veleroServerDefaults,
   readTiers,
   StorageConfigError,
 } from './readStorageConfig';
@@ -142,6 +143,21 @@ describe('readStorageEngineConfig', () => {
     });
   });
 
+  it('reads the Velero server settings for schedules that do not say', () => {
+    const engine = readStorageEngineConfig({
+      storage: {
+        defaultSnapshotMoveData: true,
+        defaultBackupStorageLocation: 'primary',
+        csiSnapshots: false,
+      },
+    });
+    expect(veleroServerDefaults(engine)).toEqual({
+      defaultSnapshotMoveData: true,
+      defaultBackupLocation: 'primary',
+      csiFeatureEnabled: false,
+    });
+  });
+
   it('is empty without a storage section', () => {
     expect(readStorageEngineConfig({})).toEqual({ tiers: [] });
     expect(readStorageEngineConfig(undefined)).toEqual({ tiers: [] });
@@ -157,6 +173,14 @@ describe('readStorageEngineConfig', () => {
     [
       { storage: { veleroNamespace: 3 } },
       /storage\.veleroNamespace: must be a namespace name/,
+    ],
+    [
+      { storage: { csiSnapshots: 'yes' } },
+      /storage\.csiSnapshots: must be true or false/,
+    ],
+    [
+      { storage: { defaultBackupStorageLocation: 'Not A Name' } },
+      /storage\.defaultBackupStorageLocation: must be a BackupStorageLocation name/,
     ],
   ])('rejects %j', (value, message) => {
     expect(() => readStorageEngineConfig(value)).toThrow(message);

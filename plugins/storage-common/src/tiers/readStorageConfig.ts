@@ -1,3 +1,4 @@
+import type { EvaluationContext } from '../engine/context';
 import type { HumanDuration } from '@backstage/types';
 import { UNCLASSIFIED_TIER, type Tier } from '../model';
 import {
@@ -24,6 +25,12 @@ export interface StorageEngineConfig {
   defaultVolumesToFsBackup?: boolean;
   /** Namespace of the Velero objects (`storage.veleroNamespace`). */
   veleroNamespace?: string;
+  /** The server's `--default-snapshot-move-data` (`storage.defaultSnapshotMoveData`). */
+  defaultSnapshotMoveData?: boolean;
+  /** The server's `--default-backup-storage-location` (`storage.defaultBackupStorageLocation`). */
+  defaultBackupLocation?: string;
+  /** Whether the server runs with `--features=EnableCSI` (`storage.csiSnapshots`, default true). */
+  csiFeatureEnabled?: boolean;
 }
 
 const ACCESS_MODES = [
@@ -194,7 +201,9 @@ export function readTiers(value: unknown, path = 'storage.tiers'): Tier[] {
 /**
  * Read the engine's settings from a whole app-config object (the parsed YAML,
  * or `config.get()` of a Backstage Config): `storage.tiers`,
- * `storage.defaultVolumesToFsBackup` and `storage.veleroNamespace`.
+ * `storage.defaultVolumesToFsBackup`, `storage.defaultSnapshotMoveData`,
+ * `storage.defaultBackupStorageLocation`, `storage.csiSnapshots` and
+ * `storage.veleroNamespace`.
  * @public
  */
 export function readStorageEngineConfig(
@@ -220,9 +229,62 @@ export function readStorageEngineConfig(
   ) {
     fail('storage.veleroNamespace', 'must be a namespace name');
   }
+  const flag = (key: string): boolean | undefined => {
+    const value = section[key];
+    if (value !== undefined && typeof value !== 'boolean') {
+      fail(`storage.${key}`, 'must be true or false');
+    }
+    return value as boolean | undefined;
+  };
+  const moveData = flag('defaultSnapshotMoveData');
+  const csi = flag('csiSnapshots');
+  const location = section.defaultBackupStorageLocation;
+  if (
+    location !== undefined &&
+    (typeof location !== 'string' ||
+      !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(location))
+  ) {
+    fail(
+      'storage.defaultBackupStorageLocation',
+      'must be a BackupStorageLocation name',
+    );
+  }
   return {
     tiers,
     ...(fsDefault !== undefined ? { defaultVolumesToFsBackup: fsDefault } : {}),
     ...(veleroNamespace ? { veleroNamespace: veleroNamespace as string } : {}),
+    ...(moveData !== undefined ? { defaultSnapshotMoveData: moveData } : {}),
+    ...(location ? { defaultBackupLocation: location as string } : {}),
+    ...(csi !== undefined ? { csiFeatureEnabled: csi } : {}),
+  };
+}
+
+/**
+ * The Velero server settings of an engine config, as evaluation context
+ * fields (for schedules and backups that do not say).
+ * @public
+ */
+export function veleroServerDefaults(
+  engine: StorageEngineConfig,
+): Pick<
+  EvaluationContext,
+  | 'defaultVolumesToFsBackup'
+  | 'defaultSnapshotMoveData'
+  | 'defaultBackupLocation'
+  | 'csiFeatureEnabled'
+> {
+  return {
+    ...(engine.defaultVolumesToFsBackup !== undefined
+      ? { defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup }
+      : {}),
+    ...(engine.defaultSnapshotMoveData !== undefined
+      ? { defaultSnapshotMoveData: engine.defaultSnapshotMoveData }
+      : {}),
+    ...(engine.defaultBackupLocation
+      ? { defaultBackupLocation: engine.defaultBackupLocation }
+      : {}),
+    ...(engine.csiFeatureEnabled !== undefined
+      ? { csiFeatureEnabled: engine.csiFeatureEnabled }
+      : {}),
   };
 }
