@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import * as k from '../testing/objects';
 import {
   loadSnapshotDirectory,
+  readSnapshotDocuments,
   readSnapshotObjects,
 } from './loadSnapshotDirectory';
 
@@ -146,5 +147,55 @@ describe('readSnapshotObjects', () => {
     })) as typeof plain;
     expect(shifted[0].metadata?.creationTimestamp).toBe('2026-11-26T06:00:00Z');
     expect(shifted[1]).toEqual(manifest);
+  });
+});
+
+describe('large and broken snapshot files', () => {
+  it('loads a 150,000-object list without overflowing the stack', async () => {
+    const items = Array.from({ length: 150_000 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: `ns-${i}` },
+    }));
+    const dir = cluster('big', {
+      'namespaces.json': JSON.stringify({ kind: 'List', items }),
+    });
+    const { documents } = await readSnapshotDocuments(dir);
+    expect(documents).toHaveLength(150_000);
+    const loaded = await loadSnapshotDirectory(dir);
+    expect(loaded.state.counts().Namespace).toBe(150_000);
+  }, 60_000);
+
+  it('caps the bytes of a file, naming it', async () => {
+    const dir = cluster('capped', {
+      'ok.yaml': stringify(k.pvc()),
+      'huge.yaml': stringify(k.pvc({ name: 'x' })) + '#'.repeat(4096),
+    });
+    await expect(
+      readSnapshotDocuments(dir, { maxFileBytes: 2048 }),
+    ).rejects.toThrow(
+      /huge\.yaml: file is \d+ bytes, more than the 2048 allowed/,
+    );
+  });
+
+  it('names the file of every error', async () => {
+    const badYaml = cluster('bad-yaml', { 'a.yaml': 'kind: [unclosed' });
+    await expect(readSnapshotDocuments(badYaml)).rejects.toThrow(
+      /bad-yaml\/a\.yaml: document 1: invalid YAML/,
+    );
+    const badJson = cluster('bad-json', { 'b.json': '{ nope' });
+    await expect(readSnapshotDocuments(badJson)).rejects.toThrow(
+      /bad-json\/b\.json: document 1: invalid JSON/,
+    );
+    const badObject = cluster('bad-object', {
+      'c.yaml': stringify({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: null,
+      }),
+    });
+    await expect(loadSnapshotDirectory(badObject)).rejects.toThrow(
+      /bad-object\/c\.yaml: document 1: .*metadata\.name is missing/,
+    );
   });
 });

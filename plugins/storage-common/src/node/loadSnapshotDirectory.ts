@@ -26,30 +26,72 @@ export interface LoadedSnapshot extends SnapshotState {
   files: string[];
 }
 
+/** The most a snapshot file may hold (a 150,000-object cluster is ~200 MiB of YAML). */
+export const MAX_SNAPSHOT_FILE_BYTES = 512 * 1024 * 1024;
+
+/** @public */
+export interface SnapshotReadOptions {
+  /** Refuse files larger than this many bytes (default MAX_SNAPSHOT_FILE_BYTES). */
+  maxFileBytes?: number;
+}
+
 async function listManifestFiles(
   root: string,
   relative = '',
+  files: string[] = [],
 ): Promise<string[]> {
   const entries = await readdir(join(root, relative), { withFileTypes: true });
-  const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = relative ? join(relative, entry.name) : entry.name;
-    if (entry.isDirectory())
-      files.push(...(await listManifestFiles(root, path)));
+    if (entry.isDirectory()) await listManifestFiles(root, path, files);
     else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) files.push(path);
   }
   return files;
 }
 
+/** One file's documents; every failure is a SnapshotError naming the file. */
+async function readFileDocuments(
+  path: string,
+  maxBytes: number,
+): Promise<SnapshotDocument[]> {
+  try {
+    const { size } = await stat(path);
+    if (size > maxBytes) {
+      throw new SnapshotError(
+        `${path}: file is ${size} bytes, more than the ${maxBytes} allowed`,
+      );
+    }
+    return parseManifests(await readFile(path, 'utf8'), path);
+  } catch (error) {
+    if (error instanceof SnapshotError) throw error;
+    throw new SnapshotError(
+      `${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /**
- * Every Kubernetes object in a snapshot directory's `.yaml`, `.yml` and
- * `.json` files (subdirectories included, hidden files skipped).
+ * The documents of a snapshot directory, file by file (sorted, hidden files
+ * skipped): a caller that handles each file's documents as they come never
+ * holds more than one file's objects.
  * @public
  */
-export async function readSnapshotDocuments(
+export async function* iterateSnapshotDocuments(
   directory: string,
-): Promise<{ files: string[]; documents: SnapshotDocument[] }> {
+  options: SnapshotReadOptions = {},
+): AsyncGenerator<{ file: string; documents: SnapshotDocument[] }> {
+  const files = await snapshotFiles(directory);
+  const maxBytes = options.maxFileBytes ?? MAX_SNAPSHOT_FILE_BYTES;
+  for (const file of files) {
+    yield {
+      file,
+      documents: await readFileDocuments(join(directory, file), maxBytes),
+    };
+  }
+}
+
+async function snapshotFiles(directory: string): Promise<string[]> {
   let info;
   try {
     info = await stat(directory);
@@ -64,10 +106,24 @@ export async function readSnapshotDocuments(
       `snapshot directory has no .yaml, .yml or .json files: ${directory}`,
     );
   }
+  return files;
+}
+
+/**
+ * Every Kubernetes object in a snapshot directory's `.yaml`, `.yml` and
+ * `.json` files (subdirectories included, hidden files skipped).
+ * @public
+ */
+export async function readSnapshotDocuments(
+  directory: string,
+  options: SnapshotReadOptions = {},
+): Promise<{ files: string[]; documents: SnapshotDocument[] }> {
+  const files: string[] = [];
   const documents: SnapshotDocument[] = [];
-  for (const file of files) {
-    const text = await readFile(join(directory, file), 'utf8');
-    documents.push(...parseManifests(text, join(directory, file)));
+  for await (const read of iterateSnapshotDocuments(directory, options)) {
+    files.push(read.file);
+    // One by one: spreading 150,000 objects into push() overflows the stack.
+    for (const doc of read.documents) documents.push(doc);
   }
   return { files, documents };
 }

@@ -85,7 +85,8 @@ export function parseManifests(text: string, file: string): SnapshotDocument[] {
   }
   const documents = parseAllDocuments(text, { prettyErrors: true });
   const list = Array.isArray(documents) ? documents : [documents];
-  return list.flatMap((doc, i) => {
+  const out: SnapshotDocument[] = [];
+  list.forEach((doc, i) => {
     const number = i + 1;
     const error = doc.errors[0];
     if (error) {
@@ -95,6 +96,16 @@ export function parseManifests(text: string, file: string): SnapshotDocument[] {
         }`,
       );
     }
-    return expand(doc.toJS({ maxAliasCount: 1000 }), file, number);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      throw new SnapshotError(
+        `${file}: document ${number}: ${(e as Error).message}`,
+      );
+    }
+    // Pushed one by one: a spread of a 150,000-item list overflows the stack.
+    for (const d of expand(value, file, number)) out.push(d);
   });
+  return out;
 }
