@@ -13,6 +13,7 @@ const COLUMNS: Array<[string, (c: ClaimCoverage) => string | number | undefined]
   ['volumeName', c => c.volume.name],
   ['volumeSource', c => c.volume.source],
   ['verdict', c => c.verdict],
+  ['backupStatus', c => c.backupStatus],
   ['reasonCodes', c => c.reasons.map(r => r.code).join(';')],
   ['reasons', c => c.reasons.map(r => r.message).join(' | ')],
   ['lastSuccessfulBackupTime', c => c.lastSuccessfulBackup?.time],
@@ -20,6 +21,7 @@ const COLUMNS: Array<[string, (c: ClaimCoverage) => string | number | undefined]
   ['lastAttemptTime', c => c.lastAttempt?.time],
   ['lastAttempt', c => c.lastAttempt?.backup],
   ['lastAttemptPhase', c => c.lastAttempt?.phase],
+  ['lastAttemptOutcome', c => c.lastAttempt?.outcome],
   ['schedules', c => c.schedules.map(s => s.name).join(';')],
 ];
 

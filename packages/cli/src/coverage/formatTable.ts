@@ -25,10 +25,18 @@ export function fit(text: string, width: number): string {
   return `${text.slice(0, width - 1 - tail)}…${tail > 0 ? text.slice(-tail) : ''}`;
 }
 
-/** Age of the last successful backup: `3h`, `25h`, `3d`, or `never`. */
+/**
+ * Age of the last successful backup: `3h`, `25h`, `3d`; `never` when no
+ * good copy ever existed, `new` while the first run is not due, `-` when
+ * the copies it had no longer count (expired, deleted, location gone).
+ */
 export function backupAge(claim: ClaimCoverage, now: Date): string {
   const time = claim.lastSuccessfulBackup?.time;
-  if (!time) return 'never';
+  if (!time) {
+    if (claim.backupStatus === 'awaiting-first-backup') return 'new';
+    if (claim.backupStatus === 'never-backed-up') return 'never';
+    return claim.verdict === 'stale' ? '-' : 'never';
+  }
   const hours = Math.max(0, (now.getTime() - Date.parse(time)) / 3600_000);
   if (hours < 1) return `${Math.floor(hours * 60)}m`;
   if (hours < 48) return `${Math.floor(hours)}h`;
