@@ -4,7 +4,8 @@
 #   gs_ensure_node      Node 22+ first on PATH (from the npm registry when the
 #                       machine's is older), npm_config_nodedir at its headers
 #   gs_yarn ARGS…       the committed Yarn, through scripts/yarn.cjs
-#   gs_ensure_install   yarn install, and native addons built for this Node
+#   gs_ensure_install   yarn install (skipped when up to date), native addons
+#                       built for this Node
 #   gs_ensure_chromium  /usr/bin/chromium (apt-get when root or sudo works)
 #   gs_ensure_kubectl   kubectl (Debian's kubernetes-client) for the tests
 
@@ -55,8 +56,17 @@ gs_yarn() { node "$GS_ROOT/scripts/yarn.cjs" "$@"; }
 # yarn install, then check that the SQLite driver loads in this Node: a
 # node_modules built by another Node is rebuilt instead of failing later
 # with "NODE_MODULE_VERSION" on every plugin's database.
+gs_install_is_fresh() { # node_modules newer than the lockfile and every package.json
+  local state="$GS_ROOT/node_modules/.yarn-state.yml"
+  [ -f "$state" ] && [ -z "$(find "$GS_ROOT/yarn.lock" "$GS_ROOT/package.json" \
+    "$GS_ROOT"/packages/*/package.json "$GS_ROOT"/plugins/*/package.json -newer "$state" 2>/dev/null)" ]
+}
+
 gs_ensure_install() {
-  (cd "$GS_ROOT" && gs_yarn install "$@") || return 1
+  # With no flags, an up-to-date node_modules is left alone.
+  if [ $# -gt 0 ] || ! gs_install_is_fresh; then
+    (cd "$GS_ROOT" && gs_yarn install "$@") || return 1
+  fi
   if ! (cd "$GS_ROOT/packages/backend" && node -e "new (require('better-sqlite3'))(':memory:')" 2>/dev/null); then
     gs_say "better-sqlite3 was built for another Node; rebuilding it for $(node -v)"
     (cd "$GS_ROOT" && gs_yarn rebuild better-sqlite3) || return 1
