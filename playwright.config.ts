@@ -57,7 +57,8 @@ export default defineConfig({
     ? undefined
     : [
         {
-          command: 'yarn start',
+          // The README's start command (it checks Node and node_modules first).
+          command: './scripts/dev start',
           env: { APP_PORT: appPort, BACKEND_PORT: backendPort },
           url: `http://localhost:${appPort}`,
           reuseExistingServer: false,

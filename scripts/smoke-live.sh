@@ -26,6 +26,9 @@ wait_for "http://127.0.0.1:$FAKE_CLUSTER_PORT/version" 60
 pvcs=$(kubectl --kubeconfig .data/fake-cluster/kubeconfig get pvc -A --no-headers | wc -l)
 [ "$pvcs" -gt 0 ] || fail "kubectl get pvc -A listed no claims"
 echo "kubectl get pvc -A against yarn fake-cluster: $pvcs claims"
+velero=$(kubectl --kubeconfig .data/fake-cluster/kubeconfig get schedules,backups -n velero --no-headers | wc -l)
+[ "$velero" -gt 0 ] || fail "kubectl get schedules,backups -n velero listed nothing"
+echo "kubectl get schedules,backups -n velero: $velero objects"
 
 setsid node scripts/yarn.cjs start:live >"$logs/start-live.log" 2>&1 &
 pids+=($!)
