@@ -132,6 +132,32 @@ describe('kubectl against the fake API server', () => {
     expect(missing.stderr).toContain('persistentvolumeclaims "nope" not found');
   });
 
+  it('gets every kind the server serves, by its full name', async () => {
+    const store = new InMemoryResourceStore();
+    loadObjects(store, []);
+    const kinds = servedResources(store).filter(
+      r => r.resource !== 'datauploads',
+    );
+    expect(kinds.length).toBeGreaterThan(10);
+    for (const kind of kinds) {
+      const name = kind.group
+        ? `${kind.resource}.${kind.group}`
+        : kind.resource;
+      const result = await kubectl(
+        'get',
+        name,
+        ...(kind.namespaced ? ['-A'] : []),
+        '-o',
+        'name',
+      );
+      expect({ name, code: result.code, stderr: result.stderr }).toEqual({
+        name,
+        code: 0,
+        stderr: '',
+      });
+    }
+  }, 180_000);
+
   it('shows a forbidden kind as forbidden, as a real server would', async () => {
     const { code, stderr } = await kubectl('get', 'datauploads', '-A');
     expect(code).toBe(1);
