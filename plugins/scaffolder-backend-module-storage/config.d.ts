@@ -32,6 +32,14 @@ export interface Config {
        */
       allowedLocalRoots?: string[];
       /**
+       * Remote git hosts (`host` or `host:port`) that templates may clone from
+       * and push to, besides the hosts of Backstage integrations and the host
+       * of `repoUrl`. Loopback and link-local addresses are refused unless
+       * listed here.
+       * @visibility backend
+       */
+      allowedHosts?: string[];
+      /**
        * The embedded default: on backend start, create a local bare repository
        * at `path` from the files in `seedFrom` (one commit on `baseBranch`),
        * unless `path` already exists. Relative paths are relative to the

@@ -24,6 +24,7 @@ describe('readGitopsScaffolderConfig', () => {
         email: 'scaffolder@backstage.local',
       },
       allowedLocalRoots: ['/repo/.data/gitops.git'],
+      allowedHosts: [],
       localBareRepo: {
         path: '/repo/.data/gitops.git',
         seedFrom: '/repo/test/fixtures/gitops-repo',
@@ -73,7 +74,26 @@ describe('readGitopsScaffolderConfig', () => {
         email: 'scaffolder@backstage.local',
       },
       allowedLocalRoots: [],
+      allowedHosts: [],
       localBareRepo: undefined,
     });
+  });
+
+  it('allows the configured hosts and the host of the configured repoUrl', () => {
+    const config = readGitopsScaffolderConfig(
+      new ConfigReader({
+        storage: {
+          gitops: {
+            repoUrl: 'https://git.corp.example:8443/platform/gitops.git',
+            allowedHosts: ['gitea.internal'],
+          },
+        },
+      }),
+      '/repo',
+    );
+    expect(config.allowedHosts).toEqual([
+      'gitea.internal',
+      'git.corp.example:8443',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@backstage/config';
+import { parseRepoLocation } from './git/repoUrl';
 
 /** The module's settings, read once from `storage.gitops`. */
 export interface GitopsScaffolderConfig {
@@ -10,6 +11,8 @@ export interface GitopsScaffolderConfig {
   committer: { name: string; email: string };
   /** Absolute directories from which local repositories may be cloned. */
   allowedLocalRoots: string[];
+  /** Remote git hosts (host or host:port) allowed besides those with an integration. */
+  allowedHosts: string[];
   /** Absolute paths of the embedded local bare repository and its seed. */
   localBareRepo?: { path: string; seedFrom: string };
 }
@@ -19,6 +22,16 @@ export const DEFAULT_COMMITTER = {
   name: 'Backstage Scaffolder',
   email: 'scaffolder@backstage.local',
 };
+
+/** The host of a configured remote repository URL (the operator chose it). */
+function remoteHostOf(url: string): string | undefined {
+  try {
+    const location = parseRepoLocation(url, 'storage.gitops.repoUrl');
+    return location.kind === 'remote' ? location.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reads `storage.gitops`. Relative paths resolve against `rootDir` (the
@@ -55,8 +68,15 @@ export function readGitopsScaffolderConfig(
     allowedLocalRoots.push(fileURLToPath(configuredUrl));
   }
 
+  const allowedHosts = gitops?.getOptionalStringArray('allowedHosts') ?? [];
+  const configuredHost = configuredUrl
+    ? remoteHostOf(configuredUrl)
+    : undefined;
+  if (configuredHost) allowedHosts.push(configuredHost);
+
   return {
     repoUrl,
+    allowedHosts,
     baseBranch: gitops?.getOptionalString('baseBranch') ?? DEFAULT_BASE_BRANCH,
     committer: {
       name: gitops?.getOptionalString('author.name') ?? DEFAULT_COMMITTER.name,

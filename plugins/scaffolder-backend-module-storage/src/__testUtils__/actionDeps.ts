@@ -19,6 +19,7 @@ export function testActionDeps(config: Partial<GitopsScaffolderConfig>) {
       baseBranch: 'main',
       committer: DEFAULT_COMMITTER,
       allowedLocalRoots: [],
+      allowedHosts: [],
       ...config,
     },
     integrations,

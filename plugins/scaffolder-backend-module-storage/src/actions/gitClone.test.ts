@@ -1,3 +1,4 @@
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
@@ -9,6 +10,9 @@ import {
 } from '../__testUtils__/gitTestRepos';
 import { runGit } from '../git/runGit';
 import { createGitCloneAction } from './gitClone';
+
+// Real git processes: slow on a loaded two-core machine.
+jest.setTimeout(30_000);
 
 describe('storage:git:clone', () => {
   const mockDir = createMockDirectory();
@@ -98,7 +102,23 @@ describe('storage:git:clone', () => {
   it.each([
     [
       { branch: 'does-not-exist' },
-      /Could not clone .* at branch 'does-not-exist'/,
+      /Could not clone .* at branch 'does-not-exist': the branch does not exist$/,
+    ],
+    [
+      { repoUrl: 'https://attacker.example/acme/gitops.git' },
+      /Host 'attacker.example' is not a configured git host/,
+    ],
+    [
+      { repoUrl: 'http://127.0.0.1:6443/acme/gitops.git' },
+      /loopback or link-local address/,
+    ],
+    [
+      { repoUrl: 'http://169.254.169.254/latest/meta-data.git' },
+      /loopback or link-local address/,
+    ],
+    [
+      { repoUrl: 'ssh://git:hunter2@github.com/acme/gitops.git' },
+      /must not contain a password/,
     ],
     [
       { branch: 'bad..name' },
@@ -117,6 +137,23 @@ describe('storage:git:clone', () => {
     expect(fs.readdirSync(workspacePath)).toEqual([]);
   });
 
+  it('says nothing of the network when an allowed host cannot be read (no port, TLS or HTTP details)', async () => {
+    // A closed port on this machine, explicitly allowed.
+    const port = await closedPort();
+    const repoUrl = `http://127.0.0.1:${port}/acme/none.git`;
+    const run = action({ allowedHosts: [`127.0.0.1:${port}`] }).handler(
+      context({ repoUrl }),
+    );
+    await expect(run).rejects.toThrow(
+      new RegExp(
+        `^Could not clone ${repoUrl.replace(
+          /[.?/]/g,
+          '\\$&',
+        )} at branch 'main': the repository could not be read \\(unreachable, missing, or access denied\\)$`,
+      ),
+    );
+  });
+
   it('refuses a target folder that already has files', async () => {
     fs.mkdirSync(path.join(workspacePath, 'gitops'));
     fs.writeFileSync(path.join(workspacePath, 'gitops', 'x'), 'x');
@@ -133,3 +170,11 @@ describe('storage:git:clone', () => {
     );
   });
 });
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}

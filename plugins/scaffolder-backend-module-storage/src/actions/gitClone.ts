@@ -4,6 +4,7 @@ import type { GitopsScaffolderConfig } from '../config';
 import { assertValidBranchName } from '../git/branchName';
 import { GitAuthDeps, isGithubRepo, resolveGitAuth } from '../git/gitAuth';
 import { assertRepoAllowed } from '../git/localAccess';
+import { assertRemoteAllowed } from '../git/remoteAccess';
 import { parseRepoLocation } from '../git/repoUrl';
 import { GitCommandError, runGit } from '../git/runGit';
 import { headCommit } from '../git/workspaceRepo';
@@ -13,6 +14,13 @@ import {
   isAbsentOrEmpty,
   resolveWorkspaceDir,
 } from './workspacePaths';
+
+/** Why a clone failed, without network details (connection, TLS, HTTP status). */
+export function cloneFailure(error: GitCommandError): string {
+  if (/Remote branch .* not found|couldn't find remote ref/i.test(error.stderr))
+    return 'the branch does not exist';
+  return 'the repository could not be read (unreachable, missing, or access denied)';
+}
 
 /** Dependencies of `storage:git:clone`. */
 export interface GitCloneActionDeps extends GitAuthDeps {
@@ -86,6 +94,10 @@ export function createGitCloneAction(deps: GitCloneActionDeps) {
       }
       const location = parseRepoLocation(rawUrl, 'repoUrl');
       assertRepoAllowed(location, config.allowedLocalRoots);
+      assertRemoteAllowed(location, {
+        allowedHosts: config.allowedHosts,
+        integrations: deps.integrations,
+      });
       const branch = ctx.input.branch || config.baseBranch;
       await assertValidBranchName(branch, 'branch');
       const repoPath = ctx.input.targetPath || DEFAULT_REPO_PATH;
@@ -118,8 +130,11 @@ export function createGitCloneAction(deps: GitCloneActionDeps) {
         );
       } catch (error) {
         if (error instanceof GitCommandError) {
+          // git's own words tell closed ports from TLS from HTTP errors: keep them out.
           throw new InputError(
-            `Could not clone ${location.gitUrl} at branch '${branch}': ${error.message}`,
+            `Could not clone ${
+              location.gitUrl
+            } at branch '${branch}': ${cloneFailure(error)}`,
           );
         }
         throw error;

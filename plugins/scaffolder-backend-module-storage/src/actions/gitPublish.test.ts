@@ -15,6 +15,9 @@ import { runGit } from '../git/runGit';
 import { createGitCloneAction } from './gitClone';
 import { createGitPublishAction } from './gitPublish';
 
+// Real git processes: slow on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 describe('storage:git:publish', () => {
   const mockDir = createMockDirectory();
   let bare: { path: string; commit: string };

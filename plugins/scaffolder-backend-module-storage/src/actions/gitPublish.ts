@@ -5,6 +5,7 @@ import { assertValidBranchName } from '../git/branchName';
 import { GitAuthDeps, resolveGitAuth } from '../git/gitAuth';
 import { COMMIT_SETTINGS, identityEnv } from '../git/identity';
 import { assertRepoAllowed } from '../git/localAccess';
+import { assertRemoteAllowed } from '../git/remoteAccess';
 import { parseRepoLocation } from '../git/repoUrl';
 import { runGit } from '../git/runGit';
 import {
@@ -118,6 +119,10 @@ export function createGitPublishAction(deps: GitPublishActionDeps) {
       });
       const location = parseRepoLocation(origin, 'origin');
       assertRepoAllowed(location, config.allowedLocalRoots);
+      assertRemoteAllowed(location, {
+        allowedHosts: config.allowedHosts,
+        integrations: deps.integrations,
+      });
       const auth = await resolveGitAuth(location, deps);
       const gitAuth = {
         env: auth.env,

@@ -16,6 +16,9 @@ import { createGitopsGeneratorAction } from './gitopsGenerator';
 import { generatorExamples } from './gitopsGenerator.examples';
 import { createGitPublishAction } from './gitPublish';
 
+// Real git processes: slow on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 /** One input per generator that must be refused, and the reason. */
 const BAD_INPUTS: Array<[string, Record<string, unknown>, RegExp]> = [
   [

@@ -121,6 +121,12 @@ export function parseRepoLocation(
         `${field} must not contain credentials; configure an integration instead`,
       );
     }
+    if (url.password) {
+      // It would show in task logs and in .git/config.
+      throw new InputError(
+        `${field} must not contain a password (it would show in task logs and in .git/config); use ssh keys`,
+      );
+    }
     return {
       kind: 'remote',
       protocol: scheme,
