@@ -15,6 +15,7 @@ import {
   ClusterProblems,
   clustersWithProblems,
 } from '../common/ClusterProblems';
+import { DataAge } from '../common/DataAge';
 import { LoadingState } from '../common/LoadingState';
 import { RelativeTime } from '../common/RelativeTime';
 import {
@@ -157,8 +158,10 @@ export function CoverageView() {
           {hasFilters(state.filters)
             ? 'Totals of the volumes that match the filters. '
             : 'Totals of every volume in the clusters that could be read. '}
-          Report generated <RelativeTime time={data.generatedAt} />.
+          Report generated <RelativeTime time={data.generatedAt} /> from data
+          each cluster last confirmed:
         </Typography>
+        <DataAge clusters={data.clusters} />
       </Grid>
       <Grid item xs={12} md={6}>
         <BslStatus

@@ -62,6 +62,25 @@ function Tile(props: { label: ReactNode; value: string; detail?: string }) {
 }
 
 /**
+ * What the protected share is made of. Unknown volumes count as neither
+ * protected nor unprotected: the detail says how many there are, and how
+ * far the share could go once they can be read.
+ */
+export function protectedDetail(summary: VerdictCounts): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const { protected: ok, waived, unknown } = summary.byVerdict;
+  const base = `${n(ok)} protected + ${n(waived)} waived`;
+  if (unknown === 0) return base;
+  const upTo = protectedShare({
+    total: summary.total,
+    byVerdict: { ...summary.byVerdict, protected: ok + unknown },
+  });
+  return `${base}; ${n(
+    unknown,
+  )} unknown, not counted (up to ${upTo}% if they are protected)`;
+}
+
+/**
  * Fleet totals. The verdict tiles are buttons that filter the table to that
  * verdict.
  */
@@ -88,11 +107,7 @@ export function SummaryTiles(props: {
         <Tile
           label="Protected"
           value={share === undefined ? '—' : `${share}%`}
-          detail={`${summary.byVerdict.protected.toLocaleString(
-            'en-US',
-          )} protected + ${summary.byVerdict.waived.toLocaleString(
-            'en-US',
-          )} waived`}
+          detail={protectedDetail(summary)}
         />
       </Grid>
       {TILE_VERDICTS.map(verdict => (

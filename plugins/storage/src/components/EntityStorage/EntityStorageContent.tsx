@@ -11,6 +11,7 @@ import {
   ClusterProblems,
   clustersWithProblems,
 } from '../common/ClusterProblems';
+import { DataAge } from '../common/DataAge';
 import { LoadingState } from '../common/LoadingState';
 import { MissingAnnotations } from './MissingAnnotations';
 import { StorageSummary } from './StorageSummary';
@@ -73,6 +74,7 @@ function EntityStorageLoaded(props: { entity: Entity }) {
             claims={data.claims}
             tiers={tiers.value?.tiers}
           />
+          <DataAge clusters={data.clusters} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>

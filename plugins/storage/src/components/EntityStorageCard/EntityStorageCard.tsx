@@ -22,6 +22,7 @@ import {
 } from '../../annotations';
 import { ApiErrorState } from '../common/ApiErrorState';
 import { clustersWithProblems, isHardFailure } from '../common/ClusterProblems';
+import { DataAge } from '../common/DataAge';
 import { LoadingState } from '../common/LoadingState';
 import { VerdictBadge } from '../common/VerdictBadge';
 import { useEntityStorage } from '../EntityStorage/useEntityStorage';
@@ -128,6 +129,7 @@ function CardBody(props: { entity: Entity }) {
           )}
         </>
       )}
+      <DataAge clusters={clusters} />
     </>
   );
 }
