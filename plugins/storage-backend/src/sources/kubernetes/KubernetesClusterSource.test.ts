@@ -183,6 +183,48 @@ describe('KubernetesClusterSource against a fake API server', () => {
     expect(source!.status().status).toBe('forbidden');
   });
 
+  it('confirms nothing from a watch that yields only garbage', async () => {
+    await startServer(storeWithKinds(), 60_000);
+    const sink = await startSource();
+    const before = sink.confirmations.get('Namespace');
+    expect(before).toBeGreaterThan(0);
+    server.addFault({ resource: 'namespaces', watch: true, garbage: true });
+    server.dropWatches();
+    await eventually(() => expect(server.openWatches).toBeGreaterThan(0));
+    await new Promise(r => setTimeout(r, 500));
+    expect(sink.confirmations.get('Namespace')).toBe(before);
+    // A real event afterwards confirms again.
+    server.clearFaults();
+    server.dropWatches();
+    store.put(pathOf('Namespace'), object('Namespace', 'real'));
+    await eventually(() =>
+      expect(sink.confirmations.get('Namespace')).toBeGreaterThan(before!),
+    );
+  });
+
+  it('relists when the server is behind its version (restarted: 504 too large)', async () => {
+    await startServer(storeWithKinds());
+    for (let i = 0; i < 5; i++)
+      store.put(pathOf('Namespace'), object('Namespace', `ns-${i}`));
+    const sink = await startSource();
+    expect(sink.lists.get('Namespace')).toBe(1);
+    // The same server answers from a store that never got that far.
+    const fresh = storeWithKinds();
+    fresh.put(pathOf('Namespace'), object('Namespace', 'only-this'));
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    server = await FakeKubeApiServer.start({
+      store: fresh,
+      token: TOKEN,
+      port,
+    });
+    store = fresh;
+    await eventually(
+      () => expect(sink.names('Namespace')).toEqual(['/only-this']),
+      15_000,
+    );
+  }, 20_000);
+
   it('reports bad credentials (401) as an error', async () => {
     await startServer(storeWithKinds());
     const sink = await startSource({ token: 'wrong' });
