@@ -35,6 +35,100 @@ const VELERO_APP = async (dir: string) => {
 };
 
 const CASES: Case[] = [
+  // Tighter input: regions, Velero's namespace rules, URLs
+  {
+    name: 'region with a space',
+    generator: 'velero',
+    input: {
+      ...velero(),
+      backupStorageLocations: [{ bucket: 'bkt', region: 'us east 1' }],
+    },
+    message: /backupStorageLocations\.0\.region: must be a region name/,
+  },
+  {
+    name: 'region with a newline (YAML injection)',
+    generator: 'velero',
+    input: {
+      ...velero(),
+      backupStorageLocations: [{ bucket: 'bkt', region: 'minio\n  evil: x' }],
+    },
+    message: /region: must be a region name/,
+  },
+  {
+    name: "'*' with other included namespaces",
+    generator: 'velero',
+    input: {
+      ...velero(),
+      schedules: [
+        {
+          name: 'daily',
+          schedule: '0 2 * * *',
+          includedNamespaces: ['*', 'payments'],
+        },
+      ],
+    },
+    message: /includedNamespaces: must either contain '\*' only/,
+  },
+  {
+    name: "'*' in excluded namespaces",
+    generator: 'velero',
+    input: {
+      ...velero(),
+      schedules: [
+        { name: 'daily', schedule: '0 2 * * *', excludedNamespaces: ['*'] },
+      ],
+    },
+    message: /excludedNamespaces: cannot contain '\*'/,
+  },
+  {
+    name: 'namespace both included and excluded',
+    generator: 'velero',
+    input: {
+      ...velero(),
+      schedules: [
+        {
+          name: 'daily',
+          schedule: '0 2 * * *',
+          includedNamespaces: ['payments', 'orders'],
+          excludedNamespaces: ['orders'],
+        },
+      ],
+    },
+    message: /'orders' is also in includedNamespaces/,
+  },
+  {
+    name: 'namespace glob that is no namespace name',
+    generator: 'velero',
+    input: {
+      ...velero(),
+      schedules: [
+        { name: 'daily', schedule: '0 2 * * *', includedNamespaces: ['Pay_*'] },
+      ],
+    },
+    message:
+      /includedNamespaces\.0: must be a namespace name, with \* as a wildcard/,
+  },
+  {
+    name: 's3Url with a tab (URL parsers drop it silently)',
+    generator: 'velero',
+    input: {
+      ...velero(),
+      backupStorageLocations: [
+        { bucket: 'bkt', s3Url: 'http://minio\t.svc:9000' },
+      ],
+    },
+    message: /s3Url: must not contain whitespace or control characters/,
+  },
+  {
+    name: 'repoURL with a control character',
+    generator: 'nfs-provisioner',
+    input: {
+      ...nfs(),
+      argocd: { repoURL: 'https://git.example.com/gitops\u0007.git' },
+    },
+    message:
+      /argocd\.repoURL: must not contain whitespace or control characters/,
+  },
   // Paths
   {
     name: 'volume folder with ..',

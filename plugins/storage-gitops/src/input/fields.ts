@@ -81,9 +81,17 @@ export const accessMode = z.enum([
 export type AccessMode = z.infer<typeof accessMode>;
 
 /** An http(s) URL. */
+/** Control characters and whitespace: a URL parser drops some silently, the YAML would keep them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
+
 export const httpUrl = z
   .string()
-  .url('must be a URL')
+  .refine(
+    value => !CONTROL_OR_SPACE.test(value),
+    'must not contain whitespace or control characters',
+  )
+  .pipe(z.string().url('must be a URL'))
   .refine(
     value => /^https?:\/\//.test(value),
     'must be an http:// or https:// URL',
@@ -93,8 +101,12 @@ export const httpUrl = z
 export const gitUrl = z
   .string()
   .min(1)
-  .regex(
-    /^(https?:\/\/|ssh:\/\/|git@|file:\/\/)\S+$/,
+  .refine(
+    value => !CONTROL_OR_SPACE.test(value),
+    'must not contain whitespace or control characters',
+  )
+  .refine(
+    value => /^(https?:\/\/|ssh:\/\/|git@|file:\/\/)\S+$/.test(value),
     'must be a git URL (https://, ssh://, git@… or file://)',
   );
 
@@ -122,3 +134,12 @@ export const rfc3339 = z
     'must be an RFC 3339 time such as 2027-01-31T00:00:00Z',
   )
   .refine(value => !Number.isNaN(Date.parse(value)), 'is not a real date');
+
+/** A cloud region as S3 and MinIO name it (us-east-1, eu-central-2, minio). */
+export const regionName = z
+  .string()
+  .max(63)
+  .regex(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+    'must be a region name such as us-east-1 or minio (lower-case letters, digits and "-")',
+  );

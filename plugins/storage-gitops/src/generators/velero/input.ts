@@ -6,10 +6,15 @@ import {
   hostName,
   httpUrl,
   imageWithTag,
+  regionName,
 } from '../../input/fields';
 import { argocdInputSchema } from '../../argocd/argocdInput';
 import { tierListSchema } from '../../tiers/tierInput';
 import { cronSchedule, veleroDuration } from '../shared/velero';
+import {
+  veleroNamespaceLists,
+  veleroNamespaceName,
+} from '../shared/veleroNamespaces';
 import { vendoredChartSchema } from '../shared/vendoredChart';
 
 const backupStorageLocationSchema = z
@@ -34,7 +39,7 @@ const backupStorageLocationSchema = z
       .optional(),
     default: z.boolean().optional(),
     /** S3 / MinIO settings of the AWS plugin. */
-    region: z.string().min(1).default('minio'),
+    region: regionName.default('minio'),
     s3Url: httpUrl.optional(),
     publicUrl: httpUrl.optional(),
     s3ForcePathStyle: z.boolean().default(true),
@@ -47,10 +52,11 @@ const scheduleSchema = z
     name: dnsLabel,
     schedule: cronSchedule,
     ttl: veleroDuration.default('720h'),
-    includedNamespaces: z.array(z.string().min(1)).min(1).default(['*']),
-    excludedNamespaces: z.array(z.string().min(1)).optional(),
+    includedNamespaces: z.array(veleroNamespaceName).min(1).default(['*']),
+    excludedNamespaces: z.array(veleroNamespaceName).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(veleroNamespaceLists);
 
 /** Ingress for the metrics endpoint, fronted by authentik forward auth. */
 const metricsIngressSchema = z
