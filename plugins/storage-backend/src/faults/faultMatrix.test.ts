@@ -187,6 +187,8 @@ describe('fault matrix over real HTTP', () => {
       expect(result.recoveryMs).toBeDefined();
       expect(result.requestRate).toBeLessThan(c.maxRequestRate ?? 25);
       expect(result.peakRssGrowthMiB).toBeLessThan(c.maxRssGrowthMiB ?? 100);
+      // Memory returns to its baseline once the fault is over.
+      expect(result.heapAfterMiB).toBeLessThan(64);
       const claims = harness.cache
         .clusterStatus()
         .resources!.find(r => r.resource === 'PersistentVolumeClaim');
