@@ -9,6 +9,8 @@ import type { WorkloadManifest } from './workload';
 
 /** Pod annotation listing the pod volumes Velero backs up with FSB (opt-in). */
 export const BACKUP_VOLUMES_ANNOTATION = 'backup.velero.io/backup-volumes';
+/** Pod annotation listing the pod volumes Velero's FSB skips (opt-out mode, defaultVolumesToFsBackup). */
+export const EXCLUDES_ANNOTATION = 'backup.velero.io/backup-volumes-excludes';
 
 const POD = ['spec', 'template'];
 
@@ -27,6 +29,8 @@ interface OptIn {
   claimName: string;
   /** The pod volume to add, unless the workload already has it. */
   addVolume: boolean;
+  /** Back the volume up (opt in) or exclude it (a waiver). */
+  mode: 'backup' | 'exclude';
   mount?: { container: string; mountPath: string };
 }
 
@@ -35,7 +39,8 @@ export function planOptIn(
   input: VolumeRequestInput,
   workload: WorkloadManifest,
 ): OptIn {
-  const backup = input.backup!;
+  const backup = (input.backup ?? input.waiver)!;
+  const field = input.backup ? 'backup' : 'waiver';
   const volumeName = backup.volumeName ?? input.claimName;
   const existing = workload.volumes.find(v => v.name === volumeName);
   if (
@@ -43,8 +48,8 @@ export function planOptIn(
     existing.persistentVolumeClaim?.claimName !== input.claimName
   ) {
     throw new GeneratorError(
-      `backup.volumeName: ${workload.kind} '${workload.name}' already has a pod volume '${volumeName}' that is not claim '${input.claimName}'; choose another volumeName`,
-      { field: 'backup.volumeName', file: workload.file },
+      `${field}.volumeName: ${workload.kind} '${workload.name}' already has a pod volume '${volumeName}' that is not claim '${input.claimName}'; choose another volumeName`,
+      { field: `${field}.volumeName`, file: workload.file },
     );
   }
   let mount: OptIn['mount'];
@@ -53,12 +58,12 @@ export function planOptIn(
     const found = workload.containers.find(c => c.name === container);
     if (!container || !found) {
       throw new GeneratorError(
-        `backup.container: ${workload.kind} '${
+        `${field}.container: ${workload.kind} '${
           workload.name
         }' has no container '${container ?? ''}' (it has: ${workload.containers
           .map(c => c.name)
           .join(', ')})`,
-        { field: 'backup.container', file: workload.file },
+        { field: `${field}.container`, file: workload.file },
       );
     }
     const clash = found.volumeMounts?.find(
@@ -66,8 +71,8 @@ export function planOptIn(
     );
     if (clash) {
       throw new GeneratorError(
-        `backup.mountPath: container '${container}' already mounts '${clash.name}' at ${backup.mountPath}`,
-        { field: 'backup.mountPath', file: workload.file },
+        `${field}.mountPath: container '${container}' already mounts '${clash.name}' at ${backup.mountPath}`,
+        { field: `${field}.mountPath`, file: workload.file },
       );
     }
     mount = { container, mountPath: backup.mountPath };
@@ -76,6 +81,7 @@ export function planOptIn(
     volumeName,
     claimName: input.claimName,
     addVolume: !existing,
+    mode: input.backup ? 'backup' : 'exclude',
     mount,
   };
 }
@@ -85,14 +91,11 @@ function applyOptIn(
   optIn: OptIn,
   workload: WorkloadManifest,
 ): void {
-  const annotationPath = [
-    ...POD,
-    'metadata',
-    'annotations',
-    BACKUP_VOLUMES_ANNOTATION,
-  ];
+  const annotation =
+    optIn.mode === 'backup' ? BACKUP_VOLUMES_ANNOTATION : EXCLUDES_ANNOTATION;
+  const annotationPath = [...POD, 'metadata', 'annotations', annotation];
   const volumes = new Set([
-    ...splitList(workload.annotations[BACKUP_VOLUMES_ANNOTATION]),
+    ...splitList(workload.annotations[annotation]),
     ...splitList(valueAt(doc, annotationPath)),
     optIn.volumeName,
   ]);
@@ -158,7 +161,8 @@ export function writeBackupPatch(
       {
         header: [
           `Velero file-system backup (opt-in) of ${workload.name}'s volumes: the pod annotation`,
-          `${BACKUP_VOLUMES_ANNOTATION} lists the pod volumes to back up. Written by backstage-storage.`,
+          `${BACKUP_VOLUMES_ANNOTATION} lists the pod volumes to back up, and`,
+          `${EXCLUDES_ANNOTATION} the waived ones. Written by backstage-storage.`,
         ].join('\n'),
       },
     );

@@ -36,13 +36,14 @@ export function generateVolumeRequest(
   const claimFile = `${input.claimName}-pvc.yaml`;
   let patchFile: string | undefined;
   let kubernetesId: string | undefined;
-  if (input.backup) {
+  const target = input.backup?.workload ?? input.waiver?.workload;
+  if (target) {
     const workload = findWorkload(
       builder,
       input.folder,
       kustomization,
-      input.backup.workload.kind,
-      input.backup.workload.name,
+      target.kind,
+      target.name,
     );
     kubernetesId = workload.labels['backstage.io/kubernetes-id'];
     writeBackupPatch(

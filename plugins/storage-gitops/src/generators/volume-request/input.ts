@@ -10,17 +10,19 @@ import {
 } from '../../input/fields';
 import { tierListSchema } from '../../tiers/tierInput';
 
+const workloadSchema = z
+  .object({
+    kind: z
+      .enum(['Deployment', 'StatefulSet', 'DaemonSet'])
+      .default('Deployment'),
+    name: dnsSubdomain,
+  })
+  .strict();
+
 const backupSchema = z
   .object({
     /** The workload whose pods mount the claim (a manifest in the same folder). */
-    workload: z
-      .object({
-        kind: z
-          .enum(['Deployment', 'StatefulSet', 'DaemonSet'])
-          .default('Deployment'),
-        name: dnsSubdomain,
-      })
-      .strict(),
+    workload: workloadSchema,
     /** Pod volume name; defaults to the claim name. */
     volumeName: dnsLabel.optional(),
     /** Where to mount it; without it the volume is added to the pod but not mounted. */
@@ -40,6 +42,15 @@ const waiverSchema = z
       .max(500),
     /** When the waiver ends (RFC 3339). */
     expires: rfc3339.optional(),
+    /**
+     * The workload that mounts the claim: its pods get Velero's
+     * backup-volumes-excludes annotation for the volume, since the
+     * schedules back up every pod volume unless excluded.
+     */
+    workload: workloadSchema.optional(),
+    volumeName: dnsLabel.optional(),
+    mountPath: absolutePath.optional(),
+    container: dnsLabel.optional(),
   })
   .strict();
 
