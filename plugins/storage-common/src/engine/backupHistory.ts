@@ -105,75 +105,57 @@ function attemptOf(
   covering: readonly Covering[],
   records: ReadonlyMap<string, EvidenceEntry>,
 ): HistoryItem | undefined {
-  let best: HistoryItem | undefined;
+  // Find the newest Backup first; build its ref once (formatting times is
+  // the costly part when thousands of claims are evaluated).
+  let newest: { backup: ProjectedBackup; method: BackupMethod } | undefined;
   for (const { plan, method } of covering) {
     const { schedule } = plan;
     const backup = state
       .backupsOfSchedule(schedule.namespace, schedule.name)
       .find(b => !isSyncedFromElsewhere(b) && existedAt(claim, b));
     if (!backup) continue;
-    const at = backupStart(backup);
-    if (best && best.at >= at) continue;
-    const record = records.get(backup.name);
-    const backupState = backupOutcome(backup.phase);
-    let item: HistoryItem;
-    if (record) {
-      item = {
-        ref: refFor(
-          backup,
-          backup.name,
-          record.method,
-          record.finishedAt ?? record.startedAt,
-          record.phase,
-          entryOutcome(record),
-          record.message,
-        ),
-        at,
-        backup,
-        perVolume: true,
-      };
-    } else if (method === 'snapshot') {
-      const outcome: VolumeBackupRef['outcome'] =
-        backupState === 'completed'
-          ? 'completed'
-          : backupState === 'failed' || backupState === 'partially-failed'
-          ? 'failed'
-          : 'in-progress';
-      item = {
-        ref: refFor(
-          backup,
-          backup.name,
-          method,
-          backup.completedAt ?? at,
-          backup.phase ?? '',
-          outcome,
-          backup.failureReason,
-        ),
-        at,
-        backup,
-        perVolume: false,
-      };
-    } else {
-      const outcome: VolumeBackupRef['outcome'] =
-        backupState === 'in-progress' ? 'in-progress' : 'not-attempted';
-      item = {
-        ref: refFor(
-          backup,
-          backup.name,
-          method,
-          backup.completedAt ?? at,
-          backup.phase ?? '',
-          outcome,
-          backup.failureReason,
-        ),
-        at,
-        backup,
-        perVolume: false,
-      };
-    }
-    best = item;
+    if (newest && backupStart(newest.backup) >= backupStart(backup)) continue;
+    newest = { backup, method };
   }
-  return best;
+  if (!newest) return undefined;
+  const { backup, method } = newest;
+  const at = backupStart(backup);
+  const record = records.get(backup.name);
+  if (record) {
+    return {
+      ref: refFor(
+        backup,
+        backup.name,
+        record.method,
+        record.finishedAt ?? record.startedAt,
+        record.phase,
+        entryOutcome(record),
+        record.message,
+      ),
+      at,
+      backup,
+      perVolume: true,
+    };
+  }
+  const backupState = backupOutcome(backup.phase);
+  let outcome: VolumeBackupRef['outcome'];
+  if (backupState === 'in-progress') outcome = 'in-progress';
+  else if (method !== 'snapshot') outcome = 'not-attempted';
+  else outcome = backupState === 'completed' ? 'completed' : 'failed';
+  return {
+    ref: refFor(
+      backup,
+      backup.name,
+      method,
+      backup.completedAt ?? at,
+      backup.phase ?? '',
+      outcome,
+      backup.failureReason,
+    ),
+    at,
+    backup,
+    perVolume: false,
+  };
 }
 
 /**

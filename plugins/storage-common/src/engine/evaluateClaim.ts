@@ -29,11 +29,23 @@ import { deleteRequestedBackups, type EvidenceWorld } from './evidenceValidity';
 import { awaitingFirstRun, ttlWarnings } from './firstRun';
 import * as reasons from './messages';
 import { scheduleCoverage } from './scheduleCoverage';
-import { planSchedule, type SchedulePlan } from './schedulePlan';
+import { planSchedules, type SchedulePlan } from './schedulePlan';
 import { waiverStatus } from './waiver';
 
 /** Evaluates claims of one state in one context; reuse it for a batch. @public */
 export type ClaimEvaluator = (key: ClaimKey) => ClaimCoverage | undefined;
+
+function groupByNamespace<T extends { namespace: string }>(
+  items: readonly T[],
+): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.namespace);
+    if (list) list.push(item);
+    else out.set(item.namespace, [item]);
+  }
+  return out;
+}
 
 /** Drop repeated reasons (the same finding reached through several schedules). */
 function dedupe(list: Reason[]): Reason[] {
@@ -58,23 +70,14 @@ export function createClaimEvaluator(
 ): ClaimEvaluator {
   const nowMs = ctx.now.getTime();
   const { veleroNamespace } = ctx;
-  const inVeleroNamespace = (namespace: string) =>
-    veleroNamespace === undefined || namespace === veleroNamespace;
 
-  const schedules = [...state.schedules()]
-    .filter(s => inVeleroNamespace(s.namespace))
-    .sort(
-      (a, b) =>
-        a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace),
-    );
+  const plans = planSchedules(state, ctx, nowMs);
+  const schedules = plans.map(p => p.schedule);
   const bsls = [...state.backupStorageLocations()];
-  const plans = schedules.map(schedule =>
-    planSchedule(state, schedule, bsls, ctx),
-  );
   const world: EvidenceWorld = {
     state,
     nowMs,
-    bsls,
+    bslsByNamespace: groupByNamespace(bsls),
     deleteRequested: deleteRequestedBackups(state),
     defaultBackupLocation: ctx.defaultBackupLocation,
   };
@@ -255,7 +258,7 @@ export function createClaimEvaluator(
         stale = true;
       }
       if (stale || !success) found.push(...history.discarded.slice(0, 1));
-      found.push(...ttlWarnings(covering, rpoSeconds, nowMs));
+      found.push(...ttlWarnings(covering, rpoSeconds));
       found.push(...foreignAttemptReasons(state, covering));
       if (failing.length > 0) verdict = 'failing';
       else verdict = stale ? 'stale' : 'protected';

@@ -17,7 +17,8 @@ import * as more from './decisionMessages';
 export interface EvidenceWorld {
   state: ClusterState;
   nowMs: number;
-  bsls: readonly ProjectedBsl[];
+  /** BackupStorageLocations by namespace. */
+  bslsByNamespace: ReadonlyMap<string, readonly ProjectedBsl[]>;
   /** `namespace/backup` of every Backup a DeleteBackupRequest names. */
   deleteRequested: ReadonlySet<string>;
   defaultBackupLocation?: string;
@@ -89,7 +90,7 @@ export function backupValidity(
   }
   const location = chooseStorageLocation(
     backup.scope.storageLocation,
-    world.bsls.filter(l => l.namespace === backup.namespace),
+    world.bslsByNamespace.get(backup.namespace) ?? [],
     world.defaultBackupLocation,
   );
   if (!isLocationAvailable(location.bsl)) {
@@ -137,9 +138,10 @@ export function trustedTime(
 /** Whether a record can be about this incarnation of the claim. */
 export function belongsToClaim(
   claim: ProjectedClaim,
-  record: { pvcUid?: string; startedAt: number },
+  record: { byUid: boolean; startedAt: number },
 ): boolean {
-  if (record.pvcUid !== undefined) return record.pvcUid === claim.uid;
+  // Found under the claim's own uid (evidenceFor): this very claim's copy.
+  if (record.byUid) return true;
   // No uid on the record: only copies made after this claim was created.
   return claim.createdAt === undefined || record.startedAt >= claim.createdAt;
 }

@@ -1,13 +1,9 @@
 import { formatRfc3339 } from '../kube/time';
 import type { Reason } from '../model';
 import type { ProjectedClaim } from '../state/projections';
-import { nextCronRun, parseCron } from '../velero/cron';
 import { firstRunSince } from '../velero/scheduleRuns';
 import type { Covering, VolumeHistory } from './backupHistory';
 import * as more from './decisionMessages';
-
-/** Velero's `--default-backup-ttl`. */
-const DEFAULT_TTL_SECONDS = 720 * 60 * 60;
 
 /**
  * "Awaiting first backup": the claim has no copy yet, and the next run of a
@@ -49,15 +45,6 @@ export function awaitingFirstRun(
   );
 }
 
-/** Seconds between two consecutive runs of a cron expression, if it parses. */
-function intervalSeconds(cron: string, fromMs: number): number | undefined {
-  const parsed = parseCron(cron);
-  if (!parsed.ok) return undefined;
-  const a = nextCronRun(parsed.schedule, fromMs);
-  const b = a === undefined ? undefined : nextCronRun(parsed.schedule, a);
-  return a !== undefined && b !== undefined ? (b - a) / 1000 : undefined;
-}
-
 /**
  * Schedules whose backups expire before the next one is due to replace them
  * within the RPO: TTL < RPO + interval means coverage lapses by design.
@@ -65,17 +52,16 @@ function intervalSeconds(cron: string, fromMs: number): number | undefined {
 export function ttlWarnings(
   covering: readonly Covering[],
   rpoSeconds: number,
-  nowMs = 0,
 ): Reason[] {
   const out: Reason[] = [];
   for (const { plan } of covering) {
-    const { schedule } = plan;
-    const ttl = schedule.template.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-    const interval = intervalSeconds(schedule.cron, nowMs);
-    if (interval === undefined) continue;
-    const needed = rpoSeconds + interval;
-    if (ttl < needed)
-      out.push(more.ttlShorterThanRpo(schedule.name, ttl, needed));
+    if (plan.intervalSeconds === undefined) continue;
+    const needed = rpoSeconds + plan.intervalSeconds;
+    if (plan.ttlSeconds < needed) {
+      out.push(
+        more.ttlShorterThanRpo(plan.schedule.name, plan.ttlSeconds, needed),
+      );
+    }
   }
   return out;
 }

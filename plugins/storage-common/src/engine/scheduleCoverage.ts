@@ -314,7 +314,9 @@ export function scheduleCoverage(
     }
   }
 
-  const policyAction = matchVolumePolicy(plan.policies, policyVolume(facts));
+  const policyAction = plan.policies
+    ? matchVolumePolicy(plan.policies, policyVolume(facts))
+    : undefined;
   const found: Reason[] = [];
   let method: BackupMethod | undefined;
   const fs = fileSystemBackup(facts, plan, policyAction);

@@ -4,6 +4,7 @@ import {
   backupSpecErrors,
   namesPolicyConfigMap,
 } from '../velero/backupValidation';
+import { nextCronRun, parseCron } from '../velero/cron';
 import { isExcludedFromBackup } from '../velero/excludeLabel';
 import { scheduleValidationErrors } from '../velero/scheduleRuns';
 import {
@@ -33,6 +34,10 @@ export interface SchedulePlan {
   invalid: string[];
   /** Why every Backup fails validation because of its storage location. */
   locationErrors: string[];
+  /** Backups' TTL (template, else Velero's 720h default). */
+  ttlSeconds: number;
+  /** Seconds between two runs, when the cron expression parses. */
+  intervalSeconds?: number;
 }
 
 export interface PlanDefaults {
@@ -54,6 +59,8 @@ export function planSchedule(
   schedule: ProjectedSchedule,
   locations: readonly ProjectedBsl[],
   defaults: PlanDefaults,
+  excludedByLabel: ReadonlySet<string> = namespacesExcludedByLabel(state),
+  nowMs = Date.now(),
 ): SchedulePlan {
   const scope = schedule.template;
   const latest = state.backupsOfSchedule(schedule.namespace, schedule.name)[0];
@@ -67,11 +74,6 @@ export function planSchedule(
     latest?.scope.snapshotMoveData ??
     defaults.defaultSnapshotMoveData ??
     false;
-
-  const excludedByLabel = new Set<string>();
-  for (const ns of state.namespaces()) {
-    if (isExcludedFromBackup(ns.labels)) excludedByLabel.add(ns.name);
-  }
 
   let policies: ResourcePolicies | undefined;
   let policiesUnknown = false;
@@ -114,5 +116,87 @@ export function planSchedule(
     excludedByLabel,
     invalid,
     locationErrors: storageLocationErrors(location),
+    ttlSeconds: scope.ttlSeconds ?? DEFAULT_TTL_SECONDS,
+    ...intervalOf(schedule.cron, nowMs),
   };
+}
+
+/** Velero's `--default-backup-ttl`. */
+export const DEFAULT_TTL_SECONDS = 720 * 60 * 60;
+
+function intervalOf(
+  cron: string,
+  fromMs: number,
+): { intervalSeconds?: number } {
+  const parsed = parseCron(cron);
+  if (!parsed.ok) return {};
+  const a = nextCronRun(parsed.schedule, fromMs);
+  const b = a === undefined ? undefined : nextCronRun(parsed.schedule, a);
+  return a !== undefined && b !== undefined
+    ? { intervalSeconds: (b - a) / 1000 }
+    : {};
+}
+
+/** Namespaces labelled `velero.io/exclude-from-backup=true`. */
+export function namespacesExcludedByLabel(state: ClusterState): Set<string> {
+  const out = new Set<string>();
+  for (const ns of state.namespaces()) {
+    if (isExcludedFromBackup(ns.labels)) out.add(ns.name);
+  }
+  return out;
+}
+
+/** Kinds a plan is made of: a change to any of them makes new plans. */
+const PLAN_KINDS = [
+  'Schedule',
+  'Backup',
+  'BackupStorageLocation',
+  'Namespace',
+  'ConfigMap',
+] as const;
+
+interface CachedPlans {
+  key: string;
+  plans: SchedulePlan[];
+}
+const planCache = new WeakMap<ClusterState, CachedPlans>();
+
+/**
+ * The plans of every schedule (in the Velero namespace when given), sorted
+ * by name. Cached per state until one of the kinds plans are made of
+ * changes, so a batch of pod or claim events does not re-plan 500 schedules
+ * for every evaluator.
+ */
+export function planSchedules(
+  state: ClusterState,
+  defaults: PlanDefaults & { veleroNamespace?: string },
+  nowMs: number,
+): SchedulePlan[] {
+  const day = Math.floor(nowMs / 86_400_000);
+  const key = [
+    ...PLAN_KINDS.map(kind => state.kindRevision(kind)),
+    defaults.veleroNamespace ?? '*',
+    defaults.defaultVolumesToFsBackup ?? '',
+    defaults.defaultSnapshotMoveData ?? '',
+    defaults.defaultBackupLocation ?? '',
+    day,
+  ].join('|');
+  const cached = planCache.get(state);
+  if (cached?.key === key) return cached.plans;
+  const { veleroNamespace } = defaults;
+  const schedules = [...state.schedules()]
+    .filter(
+      s => veleroNamespace === undefined || s.namespace === veleroNamespace,
+    )
+    .sort(
+      (a, b) =>
+        a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace),
+    );
+  const bsls = [...state.backupStorageLocations()];
+  const excluded = namespacesExcludedByLabel(state);
+  const plans = schedules.map(schedule =>
+    planSchedule(state, schedule, bsls, defaults, excluded, nowMs),
+  );
+  planCache.set(state, { key, plans });
+  return plans;
 }

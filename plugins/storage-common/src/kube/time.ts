@@ -68,9 +68,21 @@ export function isRfc3339(text: string): boolean {
   return parseRfc3339(text) !== undefined;
 }
 
-/** RFC 3339 text of a time in milliseconds, without fractional seconds. */
+const formatted = new Map<number, string>();
+const FORMAT_CACHE_LIMIT = 4096;
+
+/**
+ * RFC 3339 text of a time in milliseconds, without fractional seconds.
+ * Remembers recent results: a fleet's verdicts format the same backup
+ * times over and over, and Date#toISOString is the costly part.
+ */
 export function formatRfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000)
-    .toISOString()
-    .replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  let text = formatted.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
+    formatted.set(second, text);
+  }
+  return text;
 }

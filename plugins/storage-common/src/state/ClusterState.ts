@@ -153,6 +153,7 @@ export class ClusterState {
   readonly #strict: boolean;
   #reachability: ClusterReachability = { reachable: true };
   #revision = 0;
+  readonly #kindRevisions = new Map<ResourceKind, number>();
 
   constructor(options: ClusterStateOptions = {}) {
     this.#strict = options.strict ?? false;
@@ -161,6 +162,16 @@ export class ClusterState {
   /** Increases with every change; lets callers cache derived data. */
   get revision(): number {
     return this.#revision;
+  }
+
+  /** Increases with every change to one kind's objects or readability. */
+  kindRevision(kind: ResourceKind): number {
+    return this.#kindRevisions.get(kind) ?? 0;
+  }
+
+  #bump(kind: ResourceKind | undefined): void {
+    this.#revision++;
+    if (kind) this.#kindRevisions.set(kind, this.kindRevision(kind) + 1);
   }
 
   // ---- mutations -------------------------------------------------------
@@ -194,7 +205,7 @@ export class ClusterState {
       if (!(error instanceof InvalidObjectError)) throw error;
       return this.#refuse(kind, error.message);
     }
-    this.#revision++;
+    this.#bump(kind);
     return affected;
   }
 
@@ -224,7 +235,7 @@ export class ClusterState {
     }
     this.#ledger.resetSkipped(kind);
     for (const reason of refused) this.#ledger.skip(kind, reason);
-    this.#revision++;
+    this.#bump(kind);
     for (const key of this.#claims.keys()) affected.add(key);
     return affected;
   }
@@ -250,7 +261,7 @@ export class ClusterState {
         this.#evidence = fresh;
         this.#ledger.resetSkipped(kind);
         for (const reason of refused) this.#ledger.skip(kind, reason);
-        this.#revision++;
+        this.#bump(kind);
         return affected;
       },
     };
@@ -262,7 +273,7 @@ export class ClusterState {
     readability: KindReadability,
   ): ReadonlySet<ClaimKey> {
     if (!this.#ledger.setReadability(kind, readability)) return NOTHING;
-    this.#revision++;
+    this.#bump(kind);
     return new Set(this.#claims.keys());
   }
 

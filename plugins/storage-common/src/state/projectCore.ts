@@ -9,6 +9,7 @@ import {
   stringsAt,
 } from '../kube/objects';
 import { parseRfc3339 } from '../kube/time';
+import { createInterner } from './intern';
 import {
   TIER_LABEL,
   WAIVER_ANNOTATION,
@@ -27,6 +28,9 @@ import type {
 export const BACKUP_VOLUMES_ANNOTATION = 'backup.velero.io/backup-volumes';
 export const BACKUP_VOLUMES_EXCLUDES_ANNOTATION =
   'backup.velero.io/backup-volumes-excludes';
+
+/** Node names repeat across pods: keep one copy of each. */
+const internNode = createInterner();
 
 const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
@@ -161,7 +165,6 @@ export function projectVolume(raw: unknown): ProjectedVolume {
         }
       : {}),
     volumeType: volumeTypeOf(spec),
-    labels: stringMapAt(recordAt(raw, 'metadata'), 'labels'),
     ...(deletionRequested(recordAt(raw, 'metadata')) ? { deleting: true } : {}),
     phase: stringAt(recordAt(raw, 'status'), 'phase'),
   };
@@ -253,7 +256,7 @@ export function projectPod(raw: unknown): ProjectedPod {
       annotations[BACKUP_VOLUMES_EXCLUDES_ANNOTATION],
     ),
     ...(nonEmpty(stringAt(spec, 'nodeName'))
-      ? { nodeName: stringAt(spec, 'nodeName') }
+      ? { nodeName: internNode(stringAt(spec, 'nodeName') as string) }
       : {}),
     ...(deletionRequested(metadata) ? { deleting: true } : {}),
   };

@@ -186,8 +186,7 @@ export function projectPodVolumeBackup(
       startedAt: startTime(metadata, status),
       finishedAt: timeAt(status, 'completionTimestamp'),
       message: stringAt(status, 'message') || undefined,
-      ...(pvcUid ? { pvcUid } : {}),
-      ...(stringAt(pod, 'uid') ? { podUid: stringAt(pod, 'uid') } : {}),
+      byUid: key.by === 'uid',
     },
   };
 }
@@ -225,7 +224,7 @@ export function projectDataUpload(raw: unknown): ProjectedEvidence | undefined {
       startedAt: startTime(metadata, status),
       finishedAt: timeAt(status, 'completionTimestamp'),
       message: stringAt(status, 'message') || undefined,
-      ...(pvcUid ? { pvcUid } : {}),
+      byUid: key.by === 'uid',
     },
   };
 }

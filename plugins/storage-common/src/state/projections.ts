@@ -52,7 +52,6 @@ export interface ProjectedVolume {
   nfs?: { server?: string; path?: string };
   /** Velero's `getVolumeTypeFromPV` name (`csi`, `nfs`, `hostPath`, `awsElasticBlockStore`, …). */
   volumeType?: string;
-  labels?: Record<string, string>;
   deleting?: boolean;
   /** Bound, Available, Released or Failed. */
   phase?: string;
@@ -173,10 +172,11 @@ export interface EvidenceEntry {
   startedAt: number;
   finishedAt?: number;
   message?: string;
-  /** The PVC uid the record names (`velero.io/pvc-uid`), when it names one. */
-  pvcUid?: string;
-  /** The uid of the pod a PodVolumeBackup copied from (`spec.pod.uid`). */
-  podUid?: string;
+  /**
+   * The record names its PVC by uid (`velero.io/pvc-uid`): it is then kept
+   * under that uid, so it can only ever be found for that very claim.
+   */
+  byUid: boolean;
 }
 
 /** A DeleteBackupRequest: the Backup it names is being deleted. @public */
