@@ -73,7 +73,7 @@ function predict(changes: Partial<Scenario>, ctx?: Partial<EvaluationContext>) {
 
 const NOT_SNAPSHOTTABLE = 'snapshot-unsupported-volume';
 
-describe('rule: namespace include/exclude globs', () => {
+describe('rule: namespace include/exclude globs (NamespaceIncludesExcludes.ShouldInclude)', () => {
   it.each<Row>([
     [
       'listed namespace',
@@ -161,7 +161,7 @@ describe('rule: namespace include/exclude globs', () => {
   });
 });
 
-describe('rule: labelSelector / orLabelSelectors apply to the pod that mounts the volume', () => {
+describe('rule: labelSelector / orLabelSelectors apply to the pod that mounts the volume (item_collector.go, backupItemInternal)', () => {
   it.each<Row>([
     [
       'matchLabels match',
@@ -265,7 +265,7 @@ describe('rule: labelSelector / orLabelSelectors apply to the pod that mounts th
   });
 });
 
-describe('rule: resource filters that leave out pods, PVCs or PVs', () => {
+describe('rule: resource filters that leave out pods, PVCs or PVs (itemInclusionChecks, backup.go backupExcludePVC)', () => {
   it.each<Row>([
     [
       'excludedResources: pods',
@@ -363,7 +363,7 @@ describe('rule: resource filters that leave out pods, PVCs or PVs', () => {
   });
 });
 
-describe('rule: paused schedules and schedules that failed validation', () => {
+describe('rule: paused schedules and schedules that failed validation (schedule_controller.go Reconcile)', () => {
   it.each<Row>([
     [
       'paused',
@@ -432,7 +432,7 @@ describe('rule: paused schedules and schedules that failed validation', () => {
   });
 });
 
-describe('rule: file-system backup opt-in vs opt-out', () => {
+describe('rule: file-system backup opt-in vs opt-out (shouldPerformFSBackupLegacy, GetVolumesToBackup)', () => {
   const optIn = (volumes: string) => ({
     'backup.velero.io/backup-volumes': volumes,
   });
@@ -594,7 +594,7 @@ describe('rule: file-system backup opt-in vs opt-out', () => {
   });
 });
 
-describe('rule: only volumes mounted by a running pod', () => {
+describe('rule: only volumes mounted by a running pod (BackupPodVolumes, kube.IsPodRunning)', () => {
   it.each<Row>([
     [
       'pod Pending',
@@ -639,7 +639,7 @@ describe('rule: only volumes mounted by a running pod', () => {
   });
 });
 
-describe('rule: hostPath volumes are never backed up', () => {
+describe('rule: hostPath volumes are never backed up (BackupPodVolumes isHostPathVolume; takePVSnapshot)', () => {
   const hostPathPv = k.pv({
     source: 'hostPath',
     storageClass: 'storage-local',
@@ -720,7 +720,7 @@ describe('rule: hostPath volumes are never backed up', () => {
   });
 });
 
-describe('rule: snapshots only for CSI volumes; data mover evidence', () => {
+describe('rule: snapshots only for CSI volumes; data mover evidence (ShouldPerformSnapshot, pvcBackupItemAction)', () => {
   const fsOff = { defaultVolumesToFsBackup: false };
   const csiPv = k.pv({
     source: 'csi',

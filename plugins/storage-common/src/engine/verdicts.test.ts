@@ -70,7 +70,7 @@ function withNewerBackup(
   };
 }
 
-describe('evidence of a backup of this volume', () => {
+describe('evidence of a backup of this volume (PodVolumeBackup pvc-uid label: podvolume newPodVolumeBackup)', () => {
   it.each<Row>([
     ['PodVolumeBackup labelled with the PVC uid', {}, 'protected', []],
     [
@@ -163,7 +163,7 @@ describe('evidence of a backup of this volume', () => {
   });
 });
 
-describe('backup phases (Velero 1.17/1.18)', () => {
+describe('backup phases (Velero 1.17/1.18; backup_controller.go, backup_finalizer_controller.go)', () => {
   it.each<Row>([
     ['Completed', withNewerBackup('Completed', 'Completed'), 'protected', []],
     [
@@ -361,7 +361,7 @@ describe('PodVolumeBackup / DataUpload phases (Velero 1.17/1.18)', () => {
   });
 });
 
-describe('BackupStorageLocation availability', () => {
+describe('BackupStorageLocation availability (prepareBackupRequest, BSLIsAvailable; Test_prepareBackupRequest_BackupStorageLocation)', () => {
   it.each<Row>([
     ['Available', {}, 'protected', []],
     [

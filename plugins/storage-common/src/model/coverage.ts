@@ -141,6 +141,7 @@ export interface ClusterStatus {
   status: ClusterHealth;
   /** A sanitised sentence (see ResourceStatus.error). */
   error?: string;
+  errorCode?: ResourceErrorCode;
   /**
    * The oldest "last confirmed" time over the kinds the cluster serves
    * (RFC 3339): how old the cluster's data may be. Absent until every kind

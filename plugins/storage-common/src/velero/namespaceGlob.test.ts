@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { matchesGlob, namespaceScope } from './namespaceGlob';
 
-describe('matchesGlob', () => {
+describe('matchesGlob (gobwas/glob as globStringSet.match compiles it)', () => {
   it.each([
     ['*', 'payments', true],
     ['*', '', true],
@@ -105,7 +105,7 @@ describe('matchesGlob properties', () => {
   });
 });
 
-describe('namespaceScope', () => {
+describe('namespaceScope (collections.IncludesExcludes.ShouldInclude; includes_excludes_test.go TestShouldInclude)', () => {
   it.each([
     [{}, 'payments', 'included'],
     [{ includedNamespaces: [] }, 'payments', 'included'],

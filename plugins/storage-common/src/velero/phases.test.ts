@@ -5,7 +5,7 @@ import {
   volumeBackupOutcome,
 } from './phases';
 
-describe('backupOutcome', () => {
+describe('backupOutcome (velerov1api BackupPhase, backup_controller.go)', () => {
   it.each([
     [undefined, 'in-progress', false, false],
     ['New', 'in-progress', false, false],

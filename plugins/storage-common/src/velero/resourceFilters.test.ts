@@ -3,7 +3,7 @@ import { includesResource, type VolumeResource } from './resourceFilters';
 
 type Row = [string, Record<string, unknown>, VolumeResource, boolean];
 
-describe('includesResource', () => {
+describe('includesResource (GlobalIncludesExcludes / ScopeIncludesExcludes as itemInclusionChecks asks them; TestNamespaceScopedShouldInclude, TestShouldExcluded)', () => {
   it.each<Row>([
     ['no filters keep pods', {}, 'pods', true],
     ['no filters keep PVCs', {}, 'persistentvolumeclaims', true],

@@ -4,7 +4,7 @@ import { matchesBackupSelectors } from './selectors';
 
 const labels = { app: 'orders-service', backup: 'daily' };
 
-describe('matchesBackupSelectors', () => {
+describe('matchesBackupSelectors (item_collector.go listResourceByLabelsPerNamespace)', () => {
   it.each<[string, Record<string, unknown>, boolean]>([
     ['no selection keeps everything', {}, true],
     [
