@@ -277,6 +277,25 @@ describe('storage backend plugin', () => {
     ]);
   });
 
+  it('reports a broken snapshot file without its path or contents', async () => {
+    const server = await startBackend();
+    snapshotDir.addContent({ 'broken.yaml': 'kind: [unclosed secret-text' });
+    await eventually(async () => {
+      const res = await request(server).get('/api/storage/clusters');
+      expect(res.body.clusters[0]).toMatchObject({
+        status: 'error',
+        errorCode: 'invalid-response',
+      });
+    });
+    const res = await request(server).get('/api/storage/clusters');
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(snapshotDir.path);
+    expect(text).not.toContain('secret-text');
+    // The last good objects are still served.
+    const coverage = await request(server).get('/api/storage/coverage');
+    expect(coverage.body.totalRows).toBe(2);
+  });
+
   it('picks up a changed snapshot file', async () => {
     const server = await startBackend();
     snapshotDir.addContent({

@@ -94,15 +94,25 @@ export class SnapshotClusterSource implements ClusterSource {
     try {
       contents = await this.options.read(this.options.directory);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.logger.error(`snapshot ${this.name}: ${message}`);
-      this.#status = { ...this.#status, status: 'error', error: message };
+      // The detail (file paths on the backend's disk, file contents) goes
+      // to the log; clients get a fixed sentence.
+      const detail = error instanceof Error ? error.message : String(error);
+      this.options.logger.error(`snapshot ${this.name}: ${detail}`);
+      const message =
+        'the snapshot files could not be read (the backend log names the file)';
+      this.#status = {
+        ...this.#status,
+        status: 'error',
+        error: message,
+        errorCode: 'invalid-response',
+      };
       if (this.#loads === 0) {
         for (const kind of RESOURCE_KINDS) {
           sink.status(kind, {
             resource: kind,
             status: 'error',
             error: message,
+            errorCode: 'invalid-response',
           });
         }
       }
