@@ -3,7 +3,30 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import BuildIcon from '@material-ui/icons/Build';
 import type { ClaimCoverage } from '@gitops-storage/plugin-storage-common';
 import { scaffolderRouteRef } from '../../routes';
-import { fixTemplateFor, fixTemplateUrl } from '../../lib/templateLinks';
+import {
+  fixTemplateFor,
+  fixTemplateUrl,
+  type FixTemplate,
+} from '../../lib/templateLinks';
+
+/**
+ * The fix for a claim, never prefilling the tier that caused the gap: a
+ * hostPath volume's tier is one whose class Velero's file-system backup
+ * skips (local-path-provisioner's hostPath volumes), so a replacement in the
+ * same tier would be just as unprotected; the user picks the tier.
+ */
+export function fixForClaim(
+  claim: ClaimCoverage,
+  service?: string,
+): FixTemplate | undefined {
+  const fix = fixTemplateFor(claim, service);
+  const hostPath = claim.reasons.some(
+    r => r.code === 'hostpath-volume-unsupported',
+  );
+  if (fix?.template !== 'storage-volume-request' || !hostPath) return fix;
+  const { tier: _gapTier, ...formData } = fix.formData;
+  return { ...fix, formData };
+}
 
 /** Where the scaffolder lives: the bound route, else its usual `/create`. */
 export function useScaffolderPath(): string {
@@ -17,7 +40,7 @@ export function FixTemplateLink(props: {
   service?: string;
 }) {
   const scaffolderPath = useScaffolderPath();
-  const fix = fixTemplateFor(props.claim, props.service);
+  const fix = fixForClaim(props.claim, props.service);
   if (!fix) return null;
   return (
     <Link
