@@ -1,20 +1,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { validateKubernetesObject } from '@gitops-storage/upstream-oracle';
-import { RESOURCE_KIND_INFO, type ResourceKind } from '../state/resourceKinds';
-import * as k from '../testing/objects';
-import { fleetLayouts } from '../../../../test/bench/src/fleet/fleetModel';
-import { kindTables } from '../../../../test/bench/src/fleet/kindTables';
-import { QUICK_FLEET } from '../../../../test/bench/src/fleet/FleetSize';
+import {
+  RESOURCE_KIND_INFO,
+  type ResourceKind,
+} from '@gitops-storage/plugin-storage-common';
+import * as k from '@gitops-storage/plugin-storage-common/testing';
+// The benchmark's generator is not a package, but its objects must be ones
+// a real API server accepts, like every other object the project reads.
+/* eslint-disable @backstage/no-relative-monorepo-imports */
+import { fleetLayouts } from '../../../test/bench/src/fleet/fleetModel';
+import { kindTables } from '../../../test/bench/src/fleet/kindTables';
+import { QUICK_FLEET } from '../../../test/bench/src/fleet/FleetSize';
+/* eslint-enable @backstage/no-relative-monorepo-imports */
+import { validateKubernetesObject } from './validateKubernetesObject';
 
 /**
  * Every Velero (and core) object the project reads in tests, demos and
  * benchmarks must be one the real API server would accept: validated
  * against Velero 1.18.1's CRDs and the Kubernetes schemas from
- * GITOPS_STORAGE_UPSTREAM_DIR (see ../../../../packages/upstream-oracle).
+ * GITOPS_STORAGE_UPSTREAM_DIR.
  */
-const ROOT = join(__dirname, '../../../..');
+const ROOT = join(__dirname, '../../..');
 const CLUSTERS = join(ROOT, 'test/fixtures/clusters');
 
 function yamlFiles(dir: string): string[] {
@@ -82,7 +89,7 @@ describe('conformance with the upstream definitions', () => {
       k.pvb({ backup: 'daily-1' }),
       k.dataUpload({ backup: 'daily-1' }),
       k.bsl({ accessMode: 'ReadOnly' }),
-      k.namespace('app'),
+      k.namespaceObject('app'),
       k.configMap('policy', { 'policy.yaml': 'version: v1\n' }),
       k.deleteBackupRequest('daily-1', 'InProgress'),
     ] as Array<Record<string, unknown>>;

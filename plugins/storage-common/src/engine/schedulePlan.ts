@@ -17,6 +17,9 @@ import {
   type ResourcePolicies,
 } from '../velero/volumePolicies';
 
+/** Velero's `--default-backup-ttl`. */
+export const DEFAULT_TTL_SECONDS = 720 * 60 * 60;
+
 /** What a schedule's Backups will be, worked out once per evaluation. */
 export interface SchedulePlan {
   schedule: ProjectedSchedule;
@@ -120,9 +123,6 @@ export function planSchedule(
     ...intervalOf(schedule.cron, nowMs),
   };
 }
-
-/** Velero's `--default-backup-ttl`. */
-export const DEFAULT_TTL_SECONDS = 720 * 60 * 60;
 
 function intervalOf(
   cron: string,

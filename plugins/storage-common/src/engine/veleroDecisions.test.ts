@@ -54,14 +54,14 @@ describe('velero.io/exclude-from-backup (prepareBackupRequest, itemInclusionChec
       'namespace labelled: Velero adds it to the excluded namespaces',
       {
         ...template({ includedNamespaces: ['*'] }),
-        others: [k.namespace('app', EXCLUDE)],
+        others: [k.namespaceObject('app', EXCLUDE)],
       },
       'unprotected',
       ['namespace-excluded-by-label'],
     ],
     [
       'namespace labelled and listed in includedNamespaces: every Backup FailedValidation',
-      { ...template({}), others: [k.namespace('app', EXCLUDE)] },
+      { ...template({}), others: [k.namespaceObject('app', EXCLUDE)] },
       'failing',
       ['schedule-failed-validation', 'never-backed-up'],
     ],
@@ -70,7 +70,7 @@ describe('velero.io/exclude-from-backup (prepareBackupRequest, itemInclusionChec
       {
         ...template({}),
         others: [
-          k.namespace('app', { 'velero.io/exclude-from-backup': 'True' }),
+          k.namespaceObject('app', { 'velero.io/exclude-from-backup': 'True' }),
         ],
       },
       'stale',

@@ -83,7 +83,11 @@ export function projectClaim(raw: unknown): ProjectedClaim {
 }
 
 function deletionRequested(metadata: unknown): boolean {
-  return isRecord(metadata) && metadata.deletionTimestamp != null;
+  return (
+    isRecord(metadata) &&
+    metadata.deletionTimestamp !== undefined &&
+    metadata.deletionTimestamp !== null
+  );
 }
 
 const RESTORE_NAME_LABEL = 'velero.io/restore-name';

@@ -53,7 +53,9 @@ export function projectBackup(raw: unknown): ProjectedBackup {
     validationErrors: stringsAt(status, 'validationErrors'),
     errors: numberAt(status, 'errors'),
     warnings: numberAt(status, 'warnings'),
-    ...(isRecord(metadata) && metadata.deletionTimestamp != null
+    ...(isRecord(metadata) &&
+    metadata.deletionTimestamp !== undefined &&
+    metadata.deletionTimestamp !== null
       ? { deleting: true }
       : {}),
   };

@@ -379,7 +379,7 @@ export function bsl(
   };
 }
 
-export function namespace(name: string, labels: Labels = {}) {
+export function namespaceObject(name: string, labels: Labels = {}) {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',

@@ -146,8 +146,10 @@ function parseField(field: string, bounds: Bounds): [Set<number>, boolean] {
 
 function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    return (
+      new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions()
+        .timeZone !== undefined
+    );
   } catch {
     return false;
   }

@@ -1,0 +1,7 @@
+/**
+ * Builders of realistic Kubernetes and Velero objects for tests (each one
+ * validates against the upstream definitions; see upstream-oracle).
+ *
+ * @packageDocumentation
+ */
+export * from './objects';
