@@ -119,13 +119,23 @@ describe('rule: namespace include/exclude globs (NamespaceIncludesExcludes.Shoul
       ['namespace-excluded'],
     ],
     [
-      'exclusion wins over inclusion',
+      'exclusion wins over a glob inclusion',
       withTemplate({
-        includedNamespaces: ['app'],
+        includedNamespaces: ['a*'],
         excludedNamespaces: ['app'],
       }),
       'unprotected',
       ['namespace-excluded'],
+    ],
+    [
+      // ValidateIncludesExcludes: an item in both lists fails every Backup.
+      'the same namespace included and excluded',
+      withTemplate({
+        includedNamespaces: ['app'],
+        excludedNamespaces: ['app'],
+      }),
+      'failing',
+      ['schedule-failed-validation'],
     ],
     [
       'unrelated exclusion',

@@ -294,7 +294,11 @@ export function scheduleCoverage(
     scope.includedNamespaces.length === 0 ||
     scope.includedNamespaces.includes('*') ||
     matchesAnyGlob(scope.includedNamespaces, namespace);
-  if (excluded.length > 0) {
+  // A namespace both listed and excluded makes every Backup fail validation
+  // (ValidateIncludesExcludes): the schedule then covers it, and fails.
+  const listedAndInvalid =
+    plan.invalid.length > 0 && scope.includedNamespaces.includes(namespace);
+  if (excluded.length > 0 && !listedAndInvalid) {
     return {
       kind: 'not-covered',
       reasons: [reasons.namespaceExcluded(schedule.name, namespace, excluded)],
