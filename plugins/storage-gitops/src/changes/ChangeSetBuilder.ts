@@ -6,6 +6,20 @@ import { editYamlText, renderYaml, sameYamlData } from '../yaml/yamlDocument';
 import { ensureKustomizationResource } from '../yaml/kustomization';
 import { YamlShapeError } from '../yaml/collections';
 
+/** Every file a generator creates says so in its leading comment. */
+export const OWNED_MARKER = 'Written by backstage-storage';
+
+/** True when the file's leading comment block carries OWNED_MARKER. */
+export function isOwnedFile(text: string): boolean {
+  const leading: string[] = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*#/.test(line)) leading.push(line);
+    else if (line.trim() === '' && leading.length > 0) continue;
+    else break;
+  }
+  return leading.some(line => line.includes(OWNED_MARKER));
+}
+
 const KUSTOMIZATION_NAMES = [
   'kustomization.yaml',
   'kustomization.yml',
@@ -39,7 +53,11 @@ export class ChangeSetBuilder {
 
   /**
    * A file the generator owns. Nothing happens when it already exists with
-   * the same content (or the same YAML data); other content is a conflict.
+   * the same content (or the same YAML data). A file that a generator wrote
+   * before (its leading comment says so, OWNED_MARKER) is reconciled: it is
+   * replaced by the new content, so a changed input is a minimal diff (day
+   * 2). Any other content is a conflict: files the generators did not write
+   * are never overwritten.
    */
   createFile(path: string, content: string): void {
     assertRepoPath(path, 'file path');
@@ -54,8 +72,18 @@ export class ChangeSetBuilder {
     ) {
       return;
     }
+    if (isOwnedFile(existing)) {
+      const earlier = this.pending.get(path);
+      this.pending.set(
+        path,
+        earlier
+          ? { ...earlier, content }
+          : { path, action: 'update', content, previous: existing },
+      );
+      return;
+    }
     throw new GeneratorError(
-      `'${path}' already exists with different content; the generator would create it. ` +
+      `'${path}' already exists with different content and was not written by a generator (its first comment lacks "${OWNED_MARKER}"); the generator would create it. ` +
         'Remove or rename it, or run the generator with the input that produced it.',
       { code: 'conflict', file: path },
     );

@@ -549,13 +549,24 @@ const CASES: Case[] = [
     code: 'conflict',
   },
   {
-    name: 're-run with a different input conflicts',
+    name: 're-run with a different input over a file someone took over (no generator marker)',
     generator: 'nfs-provisioner',
     input: { ...nfs(), nfs: { server: 'nas-2.storage.internal' } },
     setup: async dir => {
       await runAndApply(dir, findGenerator('nfs-provisioner')!, nfs());
+      const file = `${dir}/apps/storage/nfs-subdir-external-provisioner/overlays/prod/nfs-export.yaml`;
+      fs.writeFileSync(
+        file,
+        fs
+          .readFileSync(file, 'utf8')
+          .replace(
+            /^# Written by backstage-storage\.\n/m,
+            '# Edited by hand.\n',
+          ),
+      );
     },
-    message: /already exists with different content/,
+    message:
+      /nfs-export\.yaml' already exists with different content and was not written by a generator/,
     code: 'conflict',
   },
   {

@@ -36,6 +36,7 @@ function chartValues(input: NfsProvisionerInput): string {
         'The NFS server, export path and mount options are set per environment in',
         'overlays/<env> (nfs.mountOptions stays unset here: with it the chart switches',
         'to a static root PV/PVC that the overlay could not point elsewhere).',
+        'Written by backstage-storage.',
       ].join('\n'),
       keyComments: {
         'storageClass.provisionerName':
@@ -76,7 +77,7 @@ function exportPatch(input: NfsProvisionerInput): string {
       },
     },
     {
-      header: `The NFS export the provisioner creates volume folders in: ${input.nfs.server}:${input.nfs.path}.`,
+      header: `The NFS export the provisioner creates volume folders in: ${input.nfs.server}:${input.nfs.path}.\nWritten by backstage-storage.`,
     },
   );
 }
@@ -89,7 +90,9 @@ function mountOptionsPatch(input: NfsProvisionerInput): string {
       metadata: { name: input.storageClass.name },
       mountOptions: input.nfs.mountOptions,
     },
-    { header: `Mount options of every ${input.storageClass.name} volume.` },
+    {
+      header: `Mount options of every ${input.storageClass.name} volume.\nWritten by backstage-storage.`,
+    },
   );
 }
 

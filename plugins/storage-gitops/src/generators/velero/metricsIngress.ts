@@ -62,6 +62,7 @@ export function metricsIngress(
           ? 'auth-snippet sets X-Forwarded-Host: the controller must allow snippet annotations.'
           : 'No snippet (refused by a default ingress-nginx): X-Forwarded-Host comes from the ConfigMap below.',
         'Prerequisites: ingress-nginx, and an authentik proxy provider (forward auth) for this host.',
+        'Written by backstage-storage.',
       ].join('\n'),
     },
     ...forwardAuthObjects(auth).map(data => ({ data })),
