@@ -29,4 +29,26 @@ describe('fixForClaim', () => {
       namespaces: [{ name: 'payments', tiers: ['nfs'] }],
     });
   });
+
+  it.each([
+    'label-selector-mismatch',
+    'excluded-by-label',
+    'excluded-by-annotation',
+    'backup-failed',
+  ] as const)(
+    'offers no new schedule for a gap a schedule does not close (%s)',
+    code => {
+      const fix = fixForClaim(
+        claim({
+          tier: 'nfs',
+          verdict: 'unprotected',
+          reasons: [
+            { code, message: 'x' },
+            { code: 'no-matching-schedule', message: 'x' },
+          ],
+        }),
+      );
+      expect(fix).toBeUndefined();
+    },
+  );
 });

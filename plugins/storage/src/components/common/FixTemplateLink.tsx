@@ -10,6 +10,21 @@ import {
 } from '../../lib/templateLinks';
 
 /**
+ * Gaps that another schedule does not close: the claim is excluded from
+ * every backup (annotation, exclude label on it or its namespace), the
+ * covering schedule's label selector misses it (edit that schedule), or a
+ * backup run failed (a new schedule fails the same way).
+ */
+const NOT_FIXED_BY_A_SCHEDULE: ReadonlySet<string> = new Set([
+  'label-selector-mismatch',
+  'excluded-by-annotation',
+  'excluded-by-label',
+  'namespace-excluded-by-label',
+  'backup-failed',
+  'volume-backup-failed',
+]);
+
+/**
  * The fix for a claim, never prefilling the tier that caused the gap: a
  * hostPath volume's tier is one whose class Velero's file-system backup
  * skips (local-path-provisioner's hostPath volumes), so a replacement in the
@@ -20,6 +35,11 @@ export function fixForClaim(
   service?: string,
 ): FixTemplate | undefined {
   const fix = fixTemplateFor(claim, service);
+  if (
+    fix?.template === 'storage-velero-schedules' &&
+    claim.reasons.some(r => NOT_FIXED_BY_A_SCHEDULE.has(r.code))
+  )
+    return undefined;
   const hostPath = claim.reasons.some(
     r => r.code === 'hostpath-volume-unsupported',
   );
