@@ -1,6 +1,10 @@
-import type { Verdict } from '../model';
 import * as k from '../testing/objects';
-import { codes, evaluateScenario, type Scenario } from '../testing/scenario';
+import {
+  codes,
+  evaluateScenario,
+  type Scenario,
+  type VerdictRow,
+} from '../testing/scenario';
 import type { EvaluationContext } from './context';
 
 /** A schedule `daily` over namespace `app` with a modified template. */
@@ -22,13 +26,7 @@ function withTemplate(
   };
 }
 
-type Row = [
-  string,
-  Partial<Scenario>,
-  Verdict,
-  string[],
-  Partial<EvaluationContext>?,
-];
+type Row = VerdictRow;
 
 /**
  * The verdict and reason codes a row gets, and the ones it should get.

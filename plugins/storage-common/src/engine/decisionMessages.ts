@@ -12,6 +12,14 @@ import { formatSeconds } from './humanize';
 const POLICY_FIX =
   "Change the schedule's volume policy ConfigMap (spec.template.resourcePolicy) so that an earlier policy matches this volume with fs-backup or snapshot.";
 
+function policySkip(schedule: string): Reason {
+  return {
+    code: 'volume-policy-skip',
+    schedule,
+    message: `A volume policy of schedule "${schedule}" matches this volume with action "skip", so neither file-system backup nor a snapshot copies it. ${POLICY_FIX}`,
+  };
+}
+
 export function namespaceExcludedByLabel(
   schedule: string,
   namespace: string,
@@ -43,13 +51,7 @@ export function podVolumeSkipped(
   const where = `pod volume "${volume}" of pod "${pod}"`;
   switch (skip.kind) {
     case 'policy':
-      return skip.action === 'skip'
-        ? {
-            code: 'volume-policy-skip',
-            schedule,
-            message: `A volume policy of schedule "${schedule}" matches this volume with action "skip", so neither file-system backup nor a snapshot copies it. ${POLICY_FIX}`,
-          }
-        : undefined;
+      return skip.action === 'skip' ? policySkip(schedule) : undefined;
     case 'block-volume':
       return {
         code: 'block-volume-unsupported',
@@ -73,13 +75,7 @@ export function snapshotSkipped(
 ): Reason | undefined {
   switch (skip.kind) {
     case 'policy':
-      return skip.action === 'skip'
-        ? {
-            code: 'volume-policy-skip',
-            schedule,
-            message: `A volume policy of schedule "${schedule}" matches this volume with action "skip", so it is not copied. ${POLICY_FIX}`,
-          }
-        : undefined;
+      return skip.action === 'skip' ? policySkip(schedule) : undefined;
     case 'csi-disabled':
       return {
         code: 'csi-snapshots-disabled',

@@ -1,26 +1,23 @@
 import * as k from '../testing/objects';
-import { codes, evaluateScenario, type Scenario } from '../testing/scenario';
+import {
+  codes,
+  evaluateScenario,
+  verdictAndCodes,
+  type VerdictRow,
+} from '../testing/scenario';
 import type { Verdict } from '../model';
-import type { EvaluationContext } from './context';
 
 /**
  * A copy protects a volume only while it exists, can be restored, belongs to
  * this cluster's volume and carries a time that can be trusted. Each row
  * names the Velero controller whose behaviour it follows.
  */
-type Row = [
-  string,
-  Partial<Scenario>,
-  Verdict,
-  string[],
-  Partial<EvaluationContext>?,
-];
+type Row = VerdictRow;
 
 function run(rows: Row[]) {
   it.each<Row>(rows)('%s', (...row) => {
     const [, changes, verdict, expected, ctx] = row;
-    const coverage = evaluateScenario(changes, ctx);
-    expect({ verdict: coverage.verdict, codes: codes(coverage) }).toEqual({
+    expect(verdictAndCodes(evaluateScenario(changes, ctx))).toEqual({
       verdict,
       codes: expected,
     });

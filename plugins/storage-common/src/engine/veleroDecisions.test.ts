@@ -1,6 +1,11 @@
 import * as k from '../testing/objects';
-import { codes, evaluateScenario, type Scenario } from '../testing/scenario';
-import type { Verdict } from '../model';
+import {
+  codes,
+  evaluateScenario,
+  verdictAndCodes,
+  type Scenario,
+  type VerdictRow,
+} from '../testing/scenario';
 import type { EvaluationContext } from './context';
 
 /**
@@ -8,20 +13,14 @@ import type { EvaluationContext } from './context';
  * each naming the Velero function it mirrors. Rows are checked on the
  * prediction alone (no per-volume records), so the model is what is tested.
  */
-type Row = [
-  string,
-  Partial<Scenario>,
-  Verdict,
-  string[],
-  Partial<EvaluationContext>?,
-];
+type Row = VerdictRow;
 
 function predict(changes: Partial<Scenario>, ctx?: Partial<EvaluationContext>) {
   const coverage = evaluateScenario(
     { podVolumeBackups: [], dataUploads: [], backups: [], ...changes },
     ctx,
   );
-  return { verdict: coverage.verdict, codes: codes(coverage) };
+  return verdictAndCodes(coverage);
 }
 
 const template = (extra: Record<string, unknown>) => ({

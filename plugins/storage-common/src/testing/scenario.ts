@@ -1,4 +1,4 @@
-import type { ClaimCoverage, Tier } from '../model';
+import type { ClaimCoverage, Tier, Verdict } from '../model';
 import { evaluateClaim } from '../engine/evaluateClaim';
 import type { EvaluationContext } from '../engine/context';
 import { ClusterState } from '../state/ClusterState';
@@ -84,4 +84,24 @@ export function evaluateScenario(
 
 export function codes(coverage: ClaimCoverage): string[] {
   return coverage.reasons.map(r => r.code);
+}
+
+/**
+ * A table row of a verdict test: name, changes to the protected scenario,
+ * the verdict and reason codes expected, and the evaluation context.
+ */
+export type VerdictRow = [
+  string,
+  Partial<Scenario>,
+  Verdict,
+  string[],
+  Partial<EvaluationContext>?,
+];
+
+/** The verdict and reason codes of a coverage, for comparing with a row. */
+export function verdictAndCodes(coverage: ClaimCoverage): {
+  verdict: Verdict;
+  codes: string[];
+} {
+  return { verdict: coverage.verdict, codes: codes(coverage) };
 }

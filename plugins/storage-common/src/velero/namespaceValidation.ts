@@ -48,6 +48,20 @@ export function namespacePatternErrors(pattern: string): string[] {
   return errors;
 }
 
+const starAlone = (list: string) =>
+  `${list} list must either contain '*' only, or a non-empty list of items`;
+
+/** Items in both lists, each an error (sorted, as Velero's sets list them). */
+function overlapErrors(inc: Set<string>, exc: Set<string>): string[] {
+  return [...exc]
+    .sort()
+    .filter(item => inc.has(item))
+    .map(
+      item =>
+        `excludes list cannot contain an item in the includes list: ${item}`,
+    );
+}
+
 /** `collections.ValidateIncludesExcludes` (old-style resource and namespace lists). */
 export function includesExcludesErrors(
   includes: readonly string[],
@@ -56,19 +70,9 @@ export function includesExcludesErrors(
   const inc = new Set(includes);
   const exc = new Set(excludes);
   const errors: string[] = [];
-  if (inc.size > 1 && inc.has('*')) {
-    errors.push(
-      "includes list must either contain '*' only, or a non-empty list of items",
-    );
-  }
+  if (inc.size > 1 && inc.has('*')) errors.push(starAlone('includes'));
   if (exc.has('*')) errors.push("excludes list cannot contain '*'");
-  for (const item of [...exc].sort()) {
-    if (inc.has(item)) {
-      errors.push(
-        `excludes list cannot contain an item in the includes list: ${item}`,
-      );
-    }
-  }
+  errors.push(...overlapErrors(inc, exc));
   return errors;
 }
 
@@ -80,26 +84,12 @@ export function scopedIncludesExcludesErrors(
   const inc = new Set(includes);
   const exc = new Set(excludes);
   const errors: string[] = [];
-  if (inc.size > 1 && inc.has('*')) {
-    errors.push(
-      "includes list must either contain '*' only, or a non-empty list of items",
-    );
-  }
-  if (exc.size > 1 && exc.has('*')) {
-    errors.push(
-      "excludes list must either contain '*' only, or a non-empty list of items",
-    );
-  }
+  if (inc.size > 1 && inc.has('*')) errors.push(starAlone('includes'));
+  if (exc.size > 1 && exc.has('*')) errors.push(starAlone('excludes'));
   if (inc.size > 0 && exc.has('*')) {
     errors.push("when exclude is '*', include cannot have value");
   }
-  for (const item of [...exc].sort()) {
-    if (inc.has(item)) {
-      errors.push(
-        `excludes list cannot contain an item in the includes list: ${item}`,
-      );
-    }
-  }
+  errors.push(...overlapErrors(inc, exc));
   return errors;
 }
 
