@@ -58,12 +58,12 @@ describe('StorageTierPicker', () => {
       name: 'Fast local NVMe (fast)',
     });
     expect(fast).toHaveAccessibleDescription(
-      'Local NVMe drives for databases. One node at a time. Backed up at least every 1 day (RPO) · Access modes: ReadWriteOnce',
+      'Local NVMe drives for databases. One node at a time. RPO 1 day (no backup older than that once covered) · Access modes: ReadWriteOnce',
     );
     expect(
       within(group).getByRole('radio', { name: 'local' }),
     ).toHaveAccessibleDescription(
-      'Backed up at least every 3 days (RPO) · Access modes: any',
+      'RPO 3 days (no backup older than that once covered) · Access modes: any',
     );
     expect(screen.getByText('Where the data lives')).toBeInTheDocument();
 

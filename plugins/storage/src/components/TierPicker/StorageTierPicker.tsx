@@ -51,8 +51,10 @@ function TierDetails(props: {
         <Typography variant="body2">{tier.description}</Typography>
       )}
       <Typography variant="body2">
-        Backed up at least every {formatDuration(tier.rpoSeconds)} (RPO) ·
-        Access modes:{' '}
+        {/* A target, not a promise: whether a volume is backed up depends on
+            its schedule and volume type (the coverage page checks). */}
+        RPO {formatDuration(tier.rpoSeconds)} (no backup older than that once
+        covered) · Access modes:{' '}
         {tier.accessModes?.length ? tier.accessModes.join(', ') : 'any'}
       </Typography>
       {unserved.length > 0 && (
