@@ -95,6 +95,8 @@ function rawRefs(page: Page): Promise<string[]> {
 
 for (const width of WIDTHS) {
   test(`every page at ${width} px: screenshots`, async ({ page }, testInfo) => {
+    // Five pages, each compiled on first visit by the dev server.
+    test.setTimeout(300_000);
     await page.setViewportSize({ width, height: width === 1280 ? 800 : 1080 });
     await signInAsGuest(page);
     for (const { name, path, ready } of PAGES) {
