@@ -1,6 +1,6 @@
 import nodePath from 'node:path';
-import { exampleInput } from '../testUtils/fixtureRepo';
-import { runAndApply, tempFixture } from '../testUtils/harness';
+import { exampleInput, fixtureFiles } from '../testUtils/fixtureRepo';
+import { generate, runAndApply, tempFixture } from '../testUtils/harness';
 import { kustomize } from '../testUtils/kustomizeBuild';
 import { kustomizeWithoutHelm } from '../testUtils/harness';
 import { veleroGenerator } from '../generators/velero';
@@ -80,5 +80,18 @@ describe('Applications the generators write', () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe('argocd-cm that no Application can sync', () => {
+  it('is refused with what to do, and nothing is written', () => {
+    const files = fixtureFiles();
+    delete files['apps/cicd/argocd/base/kustomization.yaml'];
+    delete files['apps/cicd/argocd/overlays/main/kustomization.yaml'];
+    expect(() =>
+      generate(veleroGenerator, exampleInput('velero'), files),
+    ).toThrow(
+      /No Argo CD Application syncs 'apps\/cicd\/argocd\/base\/argocd-cm.yaml'.*create 'apps\/cicd\/argocd\/base\/kustomization.yaml' listing it/s,
+    );
   });
 });
