@@ -188,6 +188,36 @@ describe('/coverage shows only rows whose entities the caller may read', () => {
     expect(owned.rows.map(r => r.name)).toEqual(['ledger']);
   });
 
+  it('never shows a new volume of a hidden entity as ownerless', async () => {
+    const server = await startBackend();
+    const first = (await coverage(server, MALLORY)).body as CoverageResponse;
+    expect(first.rows.map(r => r.name)).toEqual(['scratch']);
+    // A claim that only hidden-selector's selector matches appears.
+    dir.addContent({
+      'late.yaml': `
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: late, namespace: payments, uid: pvc-late, labels: { app: payments-api } }
+spec: { accessModes: [ReadWriteOnce], storageClassName: storage-nfs, resources: { requests: { storage: 1Gi } } }
+status: { phase: Pending }
+`,
+    });
+    // Polled as mallory while the snapshot reloads: 'late' is never hers.
+    const seenByMallory = new Set<string>();
+    await eventually(async () => {
+      const mallory = (await coverage(server, MALLORY))
+        .body as CoverageResponse;
+      mallory.rows.forEach(r => seenByMallory.add(r.name));
+      const alice = (await coverage(server, ALICE)).body as CoverageResponse;
+      expect(alice.rows.find(r => r.name === 'late')?.entityRefs).toContain(
+        'component:default/hidden-selector',
+      );
+    }, 10_000);
+    const mallory = (await coverage(server, MALLORY)).body as CoverageResponse;
+    mallory.rows.forEach(r => seenByMallory.add(r.name));
+    expect([...seenByMallory]).toEqual(['scratch']);
+  }, 20_000);
+
   it('denies the report and cluster status without storage.coverage.read', async () => {
     const server = await startBackend();
     expect((await coverage(server, EVE)).status).toBe(403);

@@ -50,6 +50,8 @@ export class EntityOwnership {
   #byClaim = new Map<string, string[]>();
   #owners = new Map<string, string | undefined>();
   #builtAt = 0;
+  /** The fleet's revision the index was built from. */
+  #builtFrom = '';
   #building?: Promise<void>;
 
   constructor(
@@ -64,7 +66,13 @@ export class EntityOwnership {
   ) {}
 
   async current(): Promise<OwnershipIndex> {
-    if (Date.now() - this.#builtAt > (this.deps.maxAgeMs ?? 60_000)) {
+    // A new claim (a new pod of a hidden entity) must never pass as
+    // ownerless: the index is rebuilt whenever claims or pods changed.
+    const fleetChanged = this.deps.store.ownershipKey() !== this.#builtFrom;
+    if (
+      Date.now() - this.#builtAt > (this.deps.maxAgeMs ?? 60_000) ||
+      fleetChanged
+    ) {
       await this.rebuild();
     }
     const byClaim = this.#byClaim;
@@ -90,6 +98,7 @@ export class EntityOwnership {
 
   private async build(): Promise<void> {
     const { catalog, auth, store } = this.deps;
+    const builtFrom = store.ownershipKey();
     const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
       {
@@ -111,7 +120,9 @@ export class EntityOwnership {
       if (!target) continue;
       const ref = stringifyEntityRef(entity);
       owners.set(ref, ownerRef(entity));
-      for (const claim of store.entityClaims(target).claims) {
+      // The claims themselves, not their verdicts: a claim whose verdict is
+      // not computed yet still belongs to the entity.
+      for (const claim of store.entityClaimIds(target)) {
         const key = claimRef(claim);
         const refs = byClaim.get(key) ?? [];
         if (!refs.includes(ref)) refs.push(ref);
@@ -120,6 +131,7 @@ export class EntityOwnership {
     }
     this.#byClaim = byClaim;
     this.#owners = owners;
+    this.#builtFrom = builtFrom;
     // An empty answer (catalog still starting, or failing) is not kept.
     this.#builtAt = items.length > 0 ? Date.now() : 0;
   }

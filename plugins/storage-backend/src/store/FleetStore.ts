@@ -47,6 +47,16 @@ export class FleetStore {
     await Promise.all(this.caches.map(c => c.stop()));
   }
 
+  /**
+   * Changes whenever which claims an entity has may have changed: a claim or
+   * a pod (its labels, its mounts) came, changed or went.
+   */
+  ownershipKey(): string {
+    return this.caches
+      .map(c => `${c.name}:${c.pods.revision}:${c.claims.revision}`)
+      .join('|');
+  }
+
   clusterNames(): string[] {
     return this.caches.map(c => c.name);
   }
@@ -74,6 +84,26 @@ export class FleetStore {
       claims: claims.sort(compareWorstFirst),
       clusters: caches.map(c => c.clusterStatus()),
     };
+  }
+
+  /** The claims an entity targets, by cluster, namespace and name. */
+  entityClaimIds(
+    target: EntityTarget,
+  ): Array<{ cluster: string; namespace: string; name: string }> {
+    const ids: Array<{ cluster: string; namespace: string; name: string }> = [];
+    for (const cache of this.caches) {
+      if (target.cluster && cache.name !== target.cluster) continue;
+      for (const key of resolveClaims(cache, target)) {
+        const claim = cache.state.claim(key);
+        if (claim)
+          ids.push({
+            cluster: cache.name,
+            namespace: claim.namespace,
+            name: claim.name,
+          });
+      }
+    }
+    return ids;
   }
 
   /** Every claim in the fleet, worst first (cached until a verdict changes). */

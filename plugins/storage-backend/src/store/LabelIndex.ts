@@ -21,6 +21,12 @@ function metaOf(object: unknown): Meta {
 export class LabelIndex {
   #labels = new Map<string, Record<string, string>>();
   #byId = new Map<string, Set<string>>();
+  #revision = 0;
+
+  /** Increases with every change (entity ownership follows it). */
+  get revision(): number {
+    return this.#revision;
+  }
 
   upsert(object: unknown): void {
     const meta = metaOf(object);
@@ -30,6 +36,7 @@ export class LabelIndex {
 
   /** Sets the labels of `namespace/name` (already validated, e.g. projected). */
   set(key: string, labels: Record<string, string>): void {
+    this.#revision++;
     this.#unindex(key);
     this.#labels.set(key, labels);
     const id = labels[KUBERNETES_ID_LABEL];
@@ -46,10 +53,12 @@ export class LabelIndex {
   }
 
   delete(key: string): void {
+    this.#revision++;
     this.#unindex(key);
   }
 
   clear(): void {
+    this.#revision++;
     this.#labels.clear();
     this.#byId.clear();
   }

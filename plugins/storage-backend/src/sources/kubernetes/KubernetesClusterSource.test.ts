@@ -14,6 +14,8 @@ import { createClientNodeTransport } from './clientNodeTransport';
 import { KubernetesClusterSource } from './KubernetesClusterSource';
 
 const TOKEN = 'test-token';
+// Real HTTP on a shared 2-core machine (the fault matrix may run alongside).
+jest.setTimeout(20_000);
 const FAST_BACKOFF = { initialMs: 10, maxMs: 50, jitter: 0.5 };
 
 describe('KubernetesClusterSource against a fake API server', () => {
