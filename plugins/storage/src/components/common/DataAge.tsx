@@ -3,6 +3,11 @@ import type { ClusterStatus } from '@gitops-storage/plugin-storage-common';
 import { clusterConfirmedAt, isDataStale } from '../../lib/dataAge';
 import { formatAge, formatTimestamp } from '../../lib/format';
 
+/** A cluster with no confirmation yet: live and unread, or of unknown age. */
+function neverReadText(stale: boolean): string {
+  return stale ? 'not read yet' : 'age unknown';
+}
+
 /**
  * How old each cluster's data is ("prod: last confirmed 3 minutes ago"),
  * from when the backend last confirmed it, never from when the page or the
@@ -36,10 +41,8 @@ export function DataAge(props: {
                   {formatAge(at, now)}
                 </time>
               </>
-            ) : stale ? (
-              'not read yet'
             ) : (
-              'age unknown'
+              neverReadText(stale)
             )}
             {stale && (
               <Typography component="span" variant="caption" color="error">
