@@ -19,6 +19,12 @@ function backupDetail(backup: ProjectedBackup): string | undefined {
   return undefined;
 }
 
+/** Every CSI snapshot the Backup attempted completed (`status.csiVolumeSnapshots*`). */
+export function allSnapshotsCompleted(backup: ProjectedBackup): boolean {
+  const counts = backup.csiSnapshots;
+  return !!counts && counts.completed === counts.attempted;
+}
+
 /** The newest finished Backup this cluster ran for a covering schedule. */
 function latestFinished(
   state: ClusterState,
@@ -77,13 +83,17 @@ export function failingReasons(
       );
     } else if (outcome === 'partially-failed') {
       if (method === 'snapshot') {
-        found.push(
-          reasons.backupFailed(
-            latest.name,
-            'PartiallyFailed',
-            'Velero does not record which snapshots failed',
-          ),
-        );
+        // Velero does not record which snapshot failed; only when all the
+        // CSI snapshots it attempted completed did this one not fail.
+        if (!allSnapshotsCompleted(latest)) {
+          found.push(
+            reasons.backupFailed(
+              latest.name,
+              'PartiallyFailed',
+              'Velero does not record which snapshots failed',
+            ),
+          );
+        }
       } else if (!history.backupsWithCopy.has(latest.name)) {
         found.push(reasons.backupLostVolume(latest.name));
       }

@@ -16,6 +16,7 @@ import {
   type EvidenceWorld,
 } from './evidenceValidity';
 import type { SchedulePlan } from './schedulePlan';
+import { allSnapshotsCompleted } from './backupHealth';
 
 /** A schedule that copies a claim's data, and how. */
 export interface Covering {
@@ -240,7 +241,10 @@ export function volumeHistory(
     if (inProgress && !running) running = inProgress;
     if (method !== 'snapshot') continue;
     for (const backup of backups) {
-      if (backup.phase !== 'Completed' || !existedAt(claim, backup)) continue;
+      const snapshotsOk =
+        backup.phase === 'Completed' ||
+        (backup.phase === 'PartiallyFailed' && allSnapshotsCompleted(backup));
+      if (!snapshotsOk || !existedAt(claim, backup)) continue;
       if (isSyncedFromElsewhere(backup)) continue;
       const validity = backupValidity(world, backup);
       if (!validity.valid) {
@@ -255,7 +259,7 @@ export function volumeHistory(
             backup.name,
             method,
             at,
-            backup.phase,
+            backup.phase ?? '',
             'completed',
           ),
           at,

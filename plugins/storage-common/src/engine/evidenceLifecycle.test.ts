@@ -350,3 +350,45 @@ describe('evidence before prediction', () => {
     expect(coverage.verdict).not.toBe('protected');
   });
 });
+
+describe('snapshots in a PartiallyFailed Backup (status.csiVolumeSnapshotsAttempted/Completed)', () => {
+  const csi = {
+    volumes: [
+      k.pv({ source: 'csi', claim: { namespace: 'app', name: 'data' } }),
+    ],
+    schedules: [
+      k.schedule({
+        template: {
+          includedNamespaces: ['app'],
+          defaultVolumesToFsBackup: false,
+        },
+      }),
+    ],
+    podVolumeBackups: [],
+  };
+  const partial = (attempted: number, completed: number) => {
+    const b = daily1({ phase: 'PartiallyFailed', completed: k.hoursAgo(3.5) });
+    return {
+      ...b,
+      status: {
+        ...b.status,
+        csiVolumeSnapshotsAttempted: attempted,
+        csiVolumeSnapshotsCompleted: completed,
+      },
+    };
+  };
+  run([
+    [
+      'every CSI snapshot completed: the failure was elsewhere',
+      { ...csi, backups: [partial(3, 3)] },
+      'protected',
+      [],
+    ],
+    [
+      'a CSI snapshot failed: Velero does not say which',
+      { ...csi, backups: [partial(3, 2)] },
+      'failing',
+      ['backup-failed', 'never-backed-up'],
+    ],
+  ]);
+});

@@ -32,6 +32,14 @@ function numberAt(parent: unknown, key: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+function snapshotCounts(status: unknown): {
+  csiSnapshots?: { attempted: number; completed: number };
+} {
+  const attempted = numberAt(status, 'csiVolumeSnapshotsAttempted') ?? 0;
+  const completed = numberAt(status, 'csiVolumeSnapshotsCompleted') ?? 0;
+  return attempted > 0 ? { csiSnapshots: { attempted, completed } } : {};
+}
+
 /** @public */
 export function projectBackup(raw: unknown): ProjectedBackup {
   const name = requireName(raw);
@@ -53,6 +61,7 @@ export function projectBackup(raw: unknown): ProjectedBackup {
     validationErrors: stringsAt(status, 'validationErrors'),
     errors: numberAt(status, 'errors'),
     warnings: numberAt(status, 'warnings'),
+    ...snapshotCounts(status),
     ...(isRecord(metadata) &&
     metadata.deletionTimestamp !== undefined &&
     metadata.deletionTimestamp !== null

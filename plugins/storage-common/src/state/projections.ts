@@ -122,6 +122,12 @@ export interface ProjectedBackup {
   warnings?: number;
   /** `metadata.deletionTimestamp` is set. */
   deleting?: boolean;
+  /**
+   * CSI snapshots attempted and completed (`status.csiVolumeSnapshots*`),
+   * when the Backup reports any: a PartiallyFailed Backup whose snapshots
+   * all completed failed elsewhere.
+   */
+  csiSnapshots?: { attempted: number; completed: number };
 }
 
 /** @public */
