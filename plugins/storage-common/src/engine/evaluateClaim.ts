@@ -80,6 +80,7 @@ export function createClaimEvaluator(
     bslsByNamespace: groupByNamespace(bsls),
     deleteRequested: deleteRequestedBackups(state),
     defaultBackupLocation: ctx.defaultBackupLocation,
+    validity: new Map(),
   };
   const coverageOptions = { csiFeatureEnabled: ctx.csiFeatureEnabled ?? true };
 

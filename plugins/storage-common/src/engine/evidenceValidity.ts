@@ -22,6 +22,8 @@ export interface EvidenceWorld {
   /** `namespace/backup` of every Backup a DeleteBackupRequest names. */
   deleteRequested: ReadonlySet<string>;
   defaultBackupLocation?: string;
+  /** Validity by Backup, filled as claims are evaluated (many share a Backup). */
+  validity?: Map<ProjectedBackup, BackupValidity>;
 }
 
 export type BackupValidity = { valid: true } | { valid: false; reason: Reason };
@@ -63,6 +65,17 @@ export function isSyncedFromElsewhere(backup: ProjectedBackup): boolean {
  * and is Available.
  */
 export function backupValidity(
+  world: EvidenceWorld,
+  backup: ProjectedBackup,
+): BackupValidity {
+  const cached = world.validity?.get(backup);
+  if (cached) return cached;
+  const validity = judgeBackup(world, backup);
+  world.validity?.set(backup, validity);
+  return validity;
+}
+
+function judgeBackup(
   world: EvidenceWorld,
   backup: ProjectedBackup,
 ): BackupValidity {

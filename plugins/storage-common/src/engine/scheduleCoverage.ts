@@ -1,5 +1,4 @@
 import type { BackupMethod, Reason } from '../model';
-import type { BackupScope } from '../velero/backupSpec';
 import { isExcludedFromBackup } from '../velero/excludeLabel';
 import { matchesAnyGlob } from '../velero/namespaceGlob';
 import {
@@ -7,10 +6,7 @@ import {
   podVolumeSkip,
   type FsSkip,
 } from '../velero/podVolumeBackup';
-import {
-  excludedVolumeResources,
-  includesResource,
-} from '../velero/resourceFilters';
+import { excludedVolumeResources } from '../velero/resourceFilters';
 import {
   describeBackupSelectors,
   matchesBackupSelectors,
@@ -76,10 +72,11 @@ function policyVolume(facts: ClaimFacts): PolicyVolume {
  */
 function podBackedUp(
   mount: ClaimMount,
-  name: string,
-  scope: BackupScope,
+  plan: SchedulePlan,
 ): Reason | undefined | 'deleting' {
-  if (!includesResource(scope, 'pods')) {
+  const name = plan.schedule.name;
+  const scope = plan.schedule.template;
+  if (!plan.includes.pods) {
     return reasons.resourceFilterExcludes(
       name,
       excludedVolumeResources(scope, ['pods', 'persistentvolumeclaims']),
@@ -146,7 +143,6 @@ function fileSystemBackup(
   policyAction: VolumePolicyAction | undefined,
 ): { ok: boolean; reasons: Reason[] } {
   const name = plan.schedule.name;
-  const scope = plan.schedule.template;
   // isHostPathVolume: never, whatever else holds.
   if (facts.source === 'hostPath') {
     return {
@@ -158,9 +154,9 @@ function fileSystemBackup(
   }
   const found: Reason[] = [];
   const skipped: Array<{ mount: ClaimMount; skip: FsSkip }> = [];
-  const claimsExcluded = !includesResource(scope, 'persistentvolumeclaims');
+  const claimsExcluded = !plan.includes.claims;
   for (const mount of facts.mounts) {
-    const kept = podBackedUp(mount, name, scope);
+    const kept = podBackedUp(mount, plan);
     if (kept === 'deleting') {
       skipped.push({
         mount,
@@ -206,13 +202,11 @@ function claimBackedUp(
 ): Reason | undefined {
   const name = plan.schedule.name;
   const scope = plan.schedule.template;
-  if (!includesResource(scope, 'persistentvolumeclaims')) {
+  if (!plan.includes.claims) {
     return reasons.resourceFilterExcludes(name, ['persistentvolumeclaims']);
   }
   const listed = matchesBackupSelectors(scope, facts.claim.labels);
-  const byPod = facts.mounts.some(
-    m => podBackedUp(m, name, scope) === undefined,
-  );
+  const byPod = facts.mounts.some(m => podBackedUp(m, plan) === undefined);
   if (!listed && !byPod) {
     return reasons.labelSelectorMismatch(name, describeBackupSelectors(scope), [
       `claim ${facts.claim.name}`,

@@ -6,6 +6,7 @@ import {
 } from '../velero/backupValidation';
 import { nextCronRun, parseCron } from '../velero/cron';
 import { isExcludedFromBackup } from '../velero/excludeLabel';
+import { includesResource } from '../velero/resourceFilters';
 import { scheduleValidationErrors } from '../velero/scheduleRuns';
 import {
   chooseStorageLocation,
@@ -37,6 +38,8 @@ export interface SchedulePlan {
   invalid: string[];
   /** Why every Backup fails validation because of its storage location. */
   locationErrors: string[];
+  /** Whether its Backups keep pods and claims (resource filters, worked out once). */
+  includes: { pods: boolean; claims: boolean };
   /** Backups' TTL (template, else Velero's 720h default). */
   ttlSeconds: number;
   /** Seconds between two runs, when the cron expression parses. */
@@ -119,6 +122,10 @@ export function planSchedule(
     excludedByLabel,
     invalid,
     locationErrors: storageLocationErrors(location),
+    includes: {
+      pods: includesResource(scope, 'pods'),
+      claims: includesResource(scope, 'persistentvolumeclaims'),
+    },
     ttlSeconds: scope.ttlSeconds ?? DEFAULT_TTL_SECONDS,
     ...intervalOf(schedule.cron, nowMs),
   };

@@ -540,8 +540,7 @@ export class ClusterState {
   }
 
   #delete(kind: ResourceKind, object: unknown): ReadonlySet<ClaimKey> {
-    if (!EVIDENCE_KINDS[kind])
-      this.#uidsOf(kind).forget(identityOf(object).key);
+    if (!EVIDENCE_KINDS[kind]) this.#uidsOf(kind).forget(identityOf(object));
     return this.#applyKind(kind, object, true);
   }
 
@@ -556,7 +555,7 @@ export class ClusterState {
         ...(namespace ? { namespace } : {}),
       },
     };
-    this.#uidsOf(kind).forget(key);
+    // Its uid now belongs to the object that displaced it (recorded next).
     return this.#applyKind(kind, stub, true);
   }
 

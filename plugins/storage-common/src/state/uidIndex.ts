@@ -37,10 +37,18 @@ export function isNewerVersion(a?: string, b?: string): boolean {
  * Which object holds each uid, for one kind. Two objects with one uid (a
  * buggy or hostile API server, or a snapshot file listed twice) are resolved
  * by the newest resourceVersion: the other is dropped.
+ *
+ * One map entry per object, its value `version NUL key`: this index is kept
+ * for every object of a cluster, so it is kept small.
  */
 export class UidIndex {
-  readonly #byUid = new Map<string, { key: string; version?: string }>();
-  readonly #uidByKey = new Map<string, string>();
+  readonly #byUid = new Map<string, string>();
+
+  static #holder(value: string): { key: string; version?: string } {
+    const cut = value.indexOf('\0');
+    const version = value.slice(0, cut);
+    return { key: value.slice(cut + 1), version: version || undefined };
+  }
 
   /**
    * Decides on an incoming object: `accept` (and the key of an older object
@@ -51,8 +59,10 @@ export class UidIndex {
     identity: ObjectIdentity,
   ): { accept: true; displaced?: string } | { accept: false } {
     if (!identity.uid) return { accept: true };
-    const holder = this.#byUid.get(identity.uid);
-    if (!holder || holder.key === identity.key) return { accept: true };
+    const value = this.#byUid.get(identity.uid);
+    if (value === undefined) return { accept: true };
+    const holder = UidIndex.#holder(value);
+    if (holder.key === identity.key) return { accept: true };
     if (!isNewerVersion(identity.resourceVersion, holder.version)) {
       return { accept: false };
     }
@@ -61,27 +71,27 @@ export class UidIndex {
 
   /** Records that `identity.key` now holds its uid (or no uid). */
   record(identity: ObjectIdentity): void {
-    this.forget(identity.key);
     if (!identity.uid) return;
-    const displaced = this.#byUid.get(identity.uid);
-    if (displaced) this.#uidByKey.delete(displaced.key);
-    this.#byUid.set(identity.uid, {
-      key: identity.key,
-      version: identity.resourceVersion,
-    });
-    this.#uidByKey.set(identity.key, identity.uid);
+    this.#byUid.set(
+      identity.uid,
+      `${identity.resourceVersion ?? ''}\0${identity.key}`,
+    );
   }
 
-  /** The object at `key` is gone. */
-  forget(key: string): void {
-    const uid = this.#uidByKey.get(key);
-    if (uid === undefined) return;
-    this.#uidByKey.delete(key);
-    if (this.#byUid.get(uid)?.key === key) this.#byUid.delete(uid);
+  /**
+   * The object is gone. Its uid is released when it still points at it (an
+   * object re-created under the same name with a new uid leaves its old uid
+   * until a delete or relist; uids are never reused, so that is harmless).
+   */
+  forget(identity: ObjectIdentity): void {
+    if (!identity.uid) return;
+    const value = this.#byUid.get(identity.uid);
+    if (value !== undefined && UidIndex.#holder(value).key === identity.key) {
+      this.#byUid.delete(identity.uid);
+    }
   }
 
   clear(): void {
     this.#byUid.clear();
-    this.#uidByKey.clear();
   }
 }
