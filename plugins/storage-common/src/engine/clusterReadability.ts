@@ -93,9 +93,9 @@ function staleReasons(state: ClusterState, ctx: ReadabilityContext): Reason[] {
 }
 
 /**
- * Data older than `storage.sync.staleAfterSeconds`: the reason names each
- * kind and its age. Core kinds give `cluster-unreachable`, Velero kinds
- * `velero-unreadable`.
+ * Data older than `storage.sync.staleAfterSeconds` (`data-stale`): the
+ * reason names each kind and its age, one reason for the core kinds and one
+ * for Velero's.
  */
 export function staleData(
   cluster: string,
@@ -113,7 +113,7 @@ export function staleData(
     ),
   );
   return {
-    code: family === 'velero' ? 'velero-unreadable' : 'cluster-unreachable',
+    code: 'data-stale',
     message: `The data of ${what} in cluster "${cluster}" is older than the ${formatSeconds(
       staleAfterSeconds,
     )} allowed (storage.sync.staleAfterSeconds), so this volume's backup state is unknown. It comes back once the storage plugin reads the cluster again.`,

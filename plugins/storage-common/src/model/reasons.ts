@@ -45,6 +45,8 @@ export const REASON_CODES = [
   'clock-skew',
   'ttl-shorter-than-rpo',
   'foreign-backup-ignored',
+  // Data the plugin could not refresh within storage.sync.staleAfterSeconds.
+  'data-stale',
 ] as const;
 
 /** @public */

@@ -87,9 +87,14 @@ describe('the velero-rules snapshot (golden)', () => {
         ...(await evaluate('demo')),
       ].flatMap(c => c.reasons.map(r => r.code)),
     );
-    // A snapshot was read, so no cluster is unreachable; the CSI feature
-    // flag is a server setting (tested in veleroDecisions.test.ts).
-    const notInSnapshots = ['cluster-unreachable', 'csi-snapshots-disabled'];
+    // A snapshot was read, so no cluster is unreachable and no data is
+    // stale (snapshots do not age; clusterReadability.test.ts); the CSI
+    // feature flag is a server setting (veleroDecisions.test.ts).
+    const notInSnapshots = [
+      'cluster-unreachable',
+      'data-stale',
+      'csi-snapshots-disabled',
+    ];
     expect([...codes].sort()).toEqual(
       REASON_CODES.filter(c => !notInSnapshots.includes(c)).sort(),
     );
