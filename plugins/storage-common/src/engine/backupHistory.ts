@@ -10,7 +10,6 @@ import type {
 import { backupOutcome, volumeBackupOutcome } from '../velero/phases';
 import {
   backupValidity,
-  belongsToClaim,
   isSyncedFromElsewhere,
   trustedTime,
   type EvidenceWorld,
@@ -178,9 +177,9 @@ export function volumeHistory(
 ): VolumeHistory {
   const { state, nowMs } = world;
   const evidence = state.evidenceFor(key);
+  // evidenceFor keeps only this claim's own copies (by uid, or newer than it).
   const usable = (e: EvidenceEntry) =>
-    (veleroNamespace === undefined || e.veleroNamespace === veleroNamespace) &&
-    belongsToClaim(claim, e);
+    veleroNamespace === undefined || e.veleroNamespace === veleroNamespace;
 
   const recent = evidence.recent.filter(usable);
   const records = new Map<string, EvidenceEntry>();

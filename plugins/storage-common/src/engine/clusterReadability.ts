@@ -86,9 +86,9 @@ function staleReasons(state: ClusterState, ctx: ReadabilityContext): Reason[] {
   const core = stale.filter(s => !isVelero(s));
   const velero = stale.filter(isVelero);
   if (core.length > 0)
-    out.push(staleData(ctx.cluster, 'core', core, ctx.staleAfterSeconds!));
+    out.push(staleData(ctx.cluster, core, ctx.staleAfterSeconds!));
   if (velero.length > 0)
-    out.push(staleData(ctx.cluster, 'velero', velero, ctx.staleAfterSeconds!));
+    out.push(staleData(ctx.cluster, velero, ctx.staleAfterSeconds!));
   return out;
 }
 
@@ -99,7 +99,6 @@ function staleReasons(state: ClusterState, ctx: ReadabilityContext): Reason[] {
  */
 export function staleData(
   cluster: string,
-  family: 'core' | 'velero',
   kinds: readonly StaleKind[],
   staleAfterSeconds: number,
 ): Reason {

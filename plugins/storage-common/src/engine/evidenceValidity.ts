@@ -1,11 +1,7 @@
 import { formatRfc3339 } from '../kube/time';
 import type { Reason } from '../model';
 import type { ClusterState } from '../state/ClusterState';
-import type {
-  ProjectedBackup,
-  ProjectedBsl,
-  ProjectedClaim,
-} from '../state/projections';
+import type { ProjectedBackup, ProjectedBsl } from '../state/projections';
 import { isRestorableBackup } from '../velero/phases';
 import {
   chooseStorageLocation,
@@ -146,15 +142,4 @@ export function trustedTime(
   }
   if (lower !== undefined && at < lower) at = lower;
   return { at, ...(skew ? { skew } : {}) };
-}
-
-/** Whether a record can be about this incarnation of the claim. */
-export function belongsToClaim(
-  claim: ProjectedClaim,
-  record: { byUid: boolean; startedAt: number },
-): boolean {
-  // Found under the claim's own uid (evidenceFor): this very claim's copy.
-  if (record.byUid) return true;
-  // No uid on the record: only copies made after this claim was created.
-  return claim.createdAt === undefined || record.startedAt >= claim.createdAt;
 }

@@ -432,13 +432,27 @@ export class ClusterState {
       if (evidence) found.push(evidence);
     };
     if (claim.uid) add(this.#evidence.uid.get(claim.uid));
-    add(this.#evidence.pvc.get(key));
+    // Copies keyed by claim or pod name, not by uid, may be of an earlier
+    // claim of that name (deleted, restored, re-created): only copies made
+    // after this claim was created are its own.
+    const own = (evidence: VolumeEvidence | undefined) => {
+      if (!evidence || claim.createdAt === undefined) return evidence;
+      const since = claim.createdAt;
+      const recent = evidence.recent.filter(e => e.startedAt >= since);
+      const completed = evidence.completed.filter(e => e.startedAt >= since);
+      return recent.length + completed.length > 0
+        ? { recent, completed }
+        : undefined;
+    };
+    add(own(this.#evidence.pvc.get(key)));
     for (const pod of this.podsMounting(key)) {
       for (const mount of pod.claimMounts) {
         if (mount.claimName === claim.name) {
           add(
-            this.#evidence.pod.get(
-              `${pod.namespace}/${pod.name}/${mount.volumeName}`,
+            own(
+              this.#evidence.pod.get(
+                `${pod.namespace}/${pod.name}/${mount.volumeName}`,
+              ),
             ),
           );
         }

@@ -29,6 +29,21 @@ export const BACKUP_VOLUMES_ANNOTATION = 'backup.velero.io/backup-volumes';
 export const BACKUP_VOLUMES_EXCLUDES_ANNOTATION =
   'backup.velero.io/backup-volumes-excludes';
 
+/**
+ * Access-mode lists repeat across claims (a handful of combinations): keep
+ * one array of each, read-only.
+ */
+const modeLists = new Map<string, string[]>();
+function sharedModes(modes: string[]): string[] {
+  const key = modes.join(',');
+  let shared = modeLists.get(key);
+  if (!shared) {
+    shared = Object.freeze([...modes]) as unknown as string[];
+    if (modeLists.size < 64) modeLists.set(key, shared);
+  }
+  return shared;
+}
+
 /** Node names repeat across pods: keep one copy of each. */
 const internNode = createInterner();
 
@@ -70,8 +85,9 @@ export function projectClaim(raw: unknown): ProjectedClaim {
     capacity:
       stringAt(recordAt(status, 'capacity'), 'storage') ??
       stringAt(recordAt(recordAt(spec, 'resources'), 'requests'), 'storage'),
-    accessModes:
+    accessModes: sharedModes(
       statusModes.length > 0 ? statusModes : stringsAt(spec, 'accessModes'),
+    ),
     waiver: annotations[WAIVER_ANNOTATION]?.trim() || undefined,
     waiverExpires: annotations[WAIVER_EXPIRES_ANNOTATION]?.trim() || undefined,
     volumeTypeAnnotation: annotations.volumeType,
@@ -193,8 +209,11 @@ export function projectStorageClass(raw: unknown): ProjectedStorageClass {
  * commas, no trimming, so `"data, logs"` names `data` and ` logs`.
  */
 function splitAnnotation(text: string | undefined): string[] {
-  return text ? text.split(',') : [];
+  return text ? text.split(',') : NO_VOLUMES;
 }
+
+/** Shared by every pod without the annotation (nothing mutates it). */
+const NO_VOLUMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** Names of the volumes the pod's containers mount, and attach as devices. */
 function containerUse(spec: unknown): {

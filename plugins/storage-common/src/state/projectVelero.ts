@@ -197,7 +197,6 @@ export function projectPodVolumeBackup(
       startedAt: startTime(metadata, status),
       finishedAt: timeAt(status, 'completionTimestamp'),
       message: stringAt(status, 'message') || undefined,
-      byUid: key.by === 'uid',
     },
   };
 }
@@ -235,7 +234,6 @@ export function projectDataUpload(raw: unknown): ProjectedEvidence | undefined {
       startedAt: startTime(metadata, status),
       finishedAt: timeAt(status, 'completionTimestamp'),
       message: stringAt(status, 'message') || undefined,
-      byUid: key.by === 'uid',
     },
   };
 }

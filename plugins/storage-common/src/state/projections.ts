@@ -178,11 +178,6 @@ export interface EvidenceEntry {
   startedAt: number;
   finishedAt?: number;
   message?: string;
-  /**
-   * The record names its PVC by uid (`velero.io/pvc-uid`): it is then kept
-   * under that uid, so it can only ever be found for that very claim.
-   */
-  byUid: boolean;
 }
 
 /** A DeleteBackupRequest: the Backup it names is being deleted. @public */

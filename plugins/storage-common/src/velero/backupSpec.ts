@@ -47,6 +47,17 @@ export interface BackupScope {
   ttlSeconds?: number;
 }
 
+/**
+ * Kept for every Backup and Schedule: most of these lists are empty, so
+ * they share one empty array (nothing mutates a scope).
+ */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+function listAt(spec: unknown, key: string): string[] {
+  const list = stringsAt(spec, key);
+  return list.length === 0 ? NONE : list;
+}
+
 function ttlOf(text: string | undefined): number | undefined {
   const ms = text ? parseGoDuration(text) : undefined;
   return ms ? ms / 1000 : undefined;
@@ -82,24 +93,24 @@ export function readBackupScope(spec: unknown): BackupScope {
           },
         }
       : {}),
-    includedNamespaces: stringsAt(spec, 'includedNamespaces'),
-    excludedNamespaces: stringsAt(spec, 'excludedNamespaces'),
-    includedResources: stringsAt(spec, 'includedResources'),
-    excludedResources: stringsAt(spec, 'excludedResources'),
+    includedNamespaces: listAt(spec, 'includedNamespaces'),
+    excludedNamespaces: listAt(spec, 'excludedNamespaces'),
+    includedResources: listAt(spec, 'includedResources'),
+    excludedResources: listAt(spec, 'excludedResources'),
     includeClusterResources: booleanAt(spec, 'includeClusterResources'),
-    includedClusterScopedResources: stringsAt(
+    includedClusterScopedResources: listAt(
       spec,
       'includedClusterScopedResources',
     ),
-    excludedClusterScopedResources: stringsAt(
+    excludedClusterScopedResources: listAt(
       spec,
       'excludedClusterScopedResources',
     ),
-    includedNamespaceScopedResources: stringsAt(
+    includedNamespaceScopedResources: listAt(
       spec,
       'includedNamespaceScopedResources',
     ),
-    excludedNamespaceScopedResources: stringsAt(
+    excludedNamespaceScopedResources: listAt(
       spec,
       'excludedNamespaceScopedResources',
     ),
