@@ -204,6 +204,9 @@ export function projectStorageClass(raw: unknown): ProjectedStorageClass {
   };
 }
 
+/** Shared by every pod without the annotation (nothing mutates it). */
+const NO_VOLUMES: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * Velero's `GetVolumesToBackup` / `GetVolumesToExclude`: a plain split on
  * commas, no trimming, so `"data, logs"` names `data` and ` logs`.
@@ -211,9 +214,6 @@ export function projectStorageClass(raw: unknown): ProjectedStorageClass {
 function splitAnnotation(text: string | undefined): string[] {
   return text ? text.split(',') : NO_VOLUMES;
 }
-
-/** Shared by every pod without the annotation (nothing mutates it). */
-const NO_VOLUMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** Names of the volumes the pod's containers mount, and attach as devices. */
 function containerUse(spec: unknown): {
