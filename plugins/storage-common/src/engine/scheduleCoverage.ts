@@ -1,6 +1,6 @@
 import type { BackupMethod, Reason } from '../model';
 import { isExcludedFromBackup } from '../velero/excludeLabel';
-import { matchesAnyGlob } from '../velero/namespaceGlob';
+import { matchesAnyGlob, namespaceScope } from '../velero/namespaceGlob';
 import {
   legacyFsBackup,
   podVolumeSkip,
@@ -280,36 +280,27 @@ export function scheduleCoverage(
   const { schedule } = plan;
   const scope = schedule.template;
   const namespace = facts.claim.namespace;
-  // NamespaceIncludesExcludes.ShouldInclude: excludes first.
-  const excluded = scope.excludedNamespaces.filter(p =>
-    matchesAnyGlob([p], namespace),
-  );
-  const included =
-    scope.includedNamespaces.length === 0 ||
-    scope.includedNamespaces.includes('*') ||
-    matchesAnyGlob(scope.includedNamespaces, namespace);
-  // A namespace both listed and excluded makes every Backup fail validation
+  // NamespaceIncludesExcludes.ShouldInclude (excludes first), except that a
+  // namespace both listed and excluded makes every Backup fail validation
   // (ValidateIncludesExcludes): the schedule then covers it, and fails.
-  const listedAndInvalid =
-    plan.invalid.length > 0 && scope.includedNamespaces.includes(namespace);
-  if (excluded.length > 0 && !listedAndInvalid) {
+  const inScope = namespaceScope(scope, namespace);
+  const listed = scope.includedNamespaces.includes(namespace);
+  if (inScope === 'excluded' && !(plan.invalid.length > 0 && listed)) {
+    const patterns = scope.excludedNamespaces.filter(p =>
+      matchesAnyGlob([p], namespace),
+    );
     return {
       kind: 'not-covered',
-      reasons: [reasons.namespaceExcluded(schedule.name, namespace, excluded)],
+      reasons: [reasons.namespaceExcluded(schedule.name, namespace, patterns)],
     };
   }
-  if (!included) return { kind: 'out-of-scope' };
-  if (plan.excludedByLabel.has(namespace)) {
-    const explicit = scope.includedNamespaces.includes(namespace);
-    // Explicitly included: every Backup fails validation (failing, below).
-    if (!explicit) {
-      return {
-        kind: 'not-covered',
-        reasons: [
-          more.namespaceExcludedByLabel(schedule.name, namespace, false),
-        ],
-      };
-    }
+  if (inScope === 'not-included') return { kind: 'out-of-scope' };
+  // Labelled and listed: every Backup fails validation (failing, later).
+  if (plan.excludedByLabel.has(namespace) && !listed) {
+    return {
+      kind: 'not-covered',
+      reasons: [more.namespaceExcludedByLabel(schedule.name, namespace, false)],
+    };
   }
 
   const policyAction = plan.policies
