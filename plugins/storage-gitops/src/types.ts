@@ -14,13 +14,17 @@ export interface RepoReader {
   listDirectory(path: string): string[];
 }
 
-/** One file a generator creates or changes. @public */
+/**
+ * One file a generator creates, changes or deletes. A generator deletes only
+ * files it wrote itself (day 2: the input no longer asks for them).
+ * @public
+ */
 export interface FileChange {
   path: string;
-  action: 'create' | 'update';
-  /** The complete new content. */
+  action: 'create' | 'update' | 'delete';
+  /** The complete new content; empty for `delete`. */
   content: string;
-  /** The content before the change (for `update`). */
+  /** The content before the change (for `update` and `delete`). */
   previous?: string;
 }
 

@@ -150,6 +150,65 @@ describe('backstage-storage gitops', () => {
     expect(err).toMatch(message);
   });
 
+  it('removes a Schedule the input no longer lists (prune): dry run shows the deletion, the run deletes it', async () => {
+    const schedules = 'apps/storage/velero/overlays/prod/schedules';
+    expect(
+      (await run({ generator: 'velero', repo, input: input('velero') })).code,
+    ).toBe(0);
+    expect(
+      (
+        await run({
+          generator: 'velero-schedules',
+          repo,
+          input: input('velero-schedules'),
+        })
+      ).code,
+    ).toBe(0);
+    const fewer = nodePath.join(repo, '..', `${nodePath.basename(repo)}.yaml`);
+    fs.writeFileSync(
+      fewer,
+      fs
+        .readFileSync(input('velero-schedules'), 'utf8')
+        .replace(/^.*name: orders.*\n/m, '')
+        .concat('prune: true\n'),
+    );
+    try {
+      const before = hashTree(repo);
+      const dry = await run({
+        generator: 'velero-schedules',
+        repo,
+        input: fewer,
+        dryRun: true,
+      });
+      expect(dry.code).toBe(0);
+      expect(dry.out).toContain(
+        `diff --git a/${schedules}/orders.yaml b/${schedules}/orders.yaml\ndeleted file mode 100644\n--- a/${schedules}/orders.yaml\n+++ /dev/null\n`,
+      );
+      expect(dry.out).toContain('-  - orders.yaml');
+      expect(dry.out).toContain('2 file(s) would change, nothing written');
+      expect(hashTree(repo)).toBe(before);
+
+      const applied = await run({
+        generator: 'velero-schedules',
+        repo,
+        input: fewer,
+      });
+      expect(applied.code).toBe(0);
+      expect(applied.out).toContain(`  deleted ${schedules}/orders.yaml`);
+      expect(applied.out).toContain(
+        `  updated ${schedules}/kustomization.yaml`,
+      );
+      expect(fs.existsSync(nodePath.join(repo, schedules, 'orders.yaml'))).toBe(
+        false,
+      );
+      expect(
+        (await run({ generator: 'velero-schedules', repo, input: fewer })).out,
+      ).toMatch(/^nothing to change: /);
+    } finally {
+      fs.rmSync(fewer, { force: true });
+    }
+  });
+
   it('exits 2 on a conflicting file and writes nothing', async () => {
     fs.writeFileSync(
       nodePath.join(

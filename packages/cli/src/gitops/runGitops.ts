@@ -84,14 +84,14 @@ export async function runGitops(
       return EXIT_OK;
     }
     const result = await applyChangeSet(options.repo, changeSet);
+    const done = { create: 'created', update: 'updated', delete: 'deleted' };
     const lines = changeSet.changes
-      .filter(change => result.written.includes(change.path))
-      .map(
+      .filter(
         change =>
-          `  ${change.action === 'create' ? 'created' : 'updated'} ${
-            change.path
-          }`,
-      );
+          result.written.includes(change.path) ||
+          result.deleted.includes(change.path),
+      )
+      .map(change => `  ${done[change.action]} ${change.path}`);
     output.out(`${changeSet.summary}\n${lines.join('\n')}\n`);
     return EXIT_OK;
   } catch (error) {

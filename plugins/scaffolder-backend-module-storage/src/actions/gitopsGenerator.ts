@@ -51,8 +51,10 @@ function generatorInputOf(input: JsonObject, defaults: JsonObject): JsonObject {
   return copy;
 }
 
+/** The new content of each created or updated file (a deletion has none). */
 async function writeChangesCopy(root: string, changeSet: ChangeSet) {
   for (const change of changeSet.changes) {
+    if (change.action === 'delete') continue;
     const target = resolveWorkspaceDir(root, change.path, 'changesPath');
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, change.content);
@@ -98,7 +100,8 @@ export function createGitopsGeneratorAction(
       output: {
         changedFiles: z =>
           z.array(z.string(), {
-            description: 'Repository paths the change set creates or changes',
+            description:
+              'Repository paths the change set creates, changes or deletes',
           }),
         summary: z =>
           z.string({ description: 'One line describing the change' }),

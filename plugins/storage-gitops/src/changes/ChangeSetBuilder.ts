@@ -40,10 +40,10 @@ export class ChangeSetBuilder {
 
   /** The file's content with the pending changes applied. */
   read(path: string): string | undefined {
-    return (
-      this.pending.get(path)?.content ??
-      this.repo.readFile(assertRepoPath(path))
-    );
+    const pending = this.pending.get(path);
+    if (pending)
+      return pending.action === 'delete' ? undefined : pending.content;
+    return this.repo.readFile(assertRepoPath(path));
   }
 
   /** The repository as it is, without the pending changes. */
@@ -63,7 +63,12 @@ export class ChangeSetBuilder {
     assertRepoPath(path, 'file path');
     const existing = this.read(path);
     if (existing === undefined) {
-      this.pending.set(path, { path, action: 'create', content });
+      const deleted = this.pending.get(path);
+      // Deleted earlier in this run and wanted again: an update (or nothing).
+      if (deleted?.previous === content) this.pending.delete(path);
+      else if (deleted)
+        this.pending.set(path, { ...deleted, action: 'update', content });
+      else this.pending.set(path, { path, action: 'create', content });
       return;
     }
     if (
@@ -87,6 +92,49 @@ export class ChangeSetBuilder {
         'Remove or rename it, or run the generator with the input that produced it.',
       { code: 'conflict', file: path },
     );
+  }
+
+  /**
+   * Deletes a file the generator wrote and the input no longer asks for.
+   * Nothing happens when it is already gone (idempotent). The caller proves
+   * ownership by the path (a folder the generator owns) and by `edited`,
+   * which says how the file differs from what the generator writes for the
+   * data it holds (undefined: it is exactly that). A file without
+   * OWNED_MARKER, or one a human edited, is a conflict and is kept.
+   */
+  deleteOwnedFile(
+    path: string,
+    edited: (text: string) => string | undefined,
+  ): void {
+    assertRepoPath(path, 'file path');
+    const existing = this.read(path);
+    if (existing === undefined) return;
+    if (!isOwnedFile(existing)) {
+      throw new GeneratorError(
+        `'${path}' is no longer asked for by the input, but it was not written by a generator (its first comment lacks "${OWNED_MARKER}"), so it is not deleted. ` +
+          'Delete it yourself (and its entry in the kustomization), or keep it in the input.',
+        { code: 'conflict', file: path },
+      );
+    }
+    const change = edited(existing);
+    if (change !== undefined) {
+      throw new GeneratorError(
+        `'${path}' is no longer asked for by the input, but it was edited after the generator wrote it (${change}), so it is not deleted: a removal must not lose a human's change. ` +
+          'Delete it yourself (and its entry in the kustomization), or keep it in the input.',
+        { code: 'conflict', file: path },
+      );
+    }
+    const earlier = this.pending.get(path);
+    if (earlier?.action === 'create') {
+      this.pending.delete(path);
+      return;
+    }
+    this.pending.set(path, {
+      path,
+      action: 'delete',
+      content: '',
+      previous: earlier?.previous ?? existing,
+    });
   }
 
   /**

@@ -42,6 +42,7 @@ describe('applyChangeSet', () => {
     );
     expect(result).toEqual({
       written: ['apps/new/deep/file.yaml', 'apps/kustomization.yaml'],
+      deleted: [],
       unchanged: [],
     });
     expect(
@@ -69,7 +70,35 @@ describe('applyChangeSet', () => {
     );
     expect(result).toEqual({
       written: [],
+      deleted: [],
       unchanged: ['apps/kustomization.yaml'],
+    });
+  });
+
+  it('deletes a file that still has its previous content, and the folder it leaves empty', async () => {
+    const dir = repo();
+    fs.mkdirSync(nodePath.join(dir, 'apps/old'));
+    fs.writeFileSync(nodePath.join(dir, 'apps/old/gone.yaml'), 'a: 1\n');
+    const change: FileChange = {
+      path: 'apps/old/gone.yaml',
+      action: 'delete',
+      content: '',
+      previous: 'a: 1\n',
+    };
+    expect(await applyChangeSet(dir, set(change))).toEqual({
+      written: [],
+      deleted: ['apps/old/gone.yaml'],
+      unchanged: [],
+    });
+    expect(fs.existsSync(nodePath.join(dir, 'apps/old'))).toBe(false);
+    expect(fs.existsSync(nodePath.join(dir, 'apps/kustomization.yaml'))).toBe(
+      true,
+    );
+    // Already gone: done, not an error.
+    expect(await applyChangeSet(dir, set(change))).toEqual({
+      written: [],
+      deleted: [],
+      unchanged: ['apps/old/gone.yaml'],
     });
   });
 
@@ -113,6 +142,23 @@ describe('applyChangeSet', () => {
         },
       ],
       /was to be updated but does not exist/,
+    ],
+    [
+      'a delete of a file edited since',
+      [
+        {
+          path: 'apps/kustomization.yaml',
+          action: 'delete',
+          content: '',
+          previous: 'resources: [old]\n',
+        },
+      ],
+      /changed since the change set was made; refusing to delete it/,
+    ],
+    [
+      'a delete without previous content',
+      [{ path: 'apps/kustomization.yaml', action: 'delete', content: '' }],
+      /the delete of 'apps\/kustomization\.yaml' carries no previous content/,
     ],
     [
       'a path with ..',
@@ -188,6 +234,34 @@ describe('applyChangeSet', () => {
       'writing the change set failed and was rolled back: disk full',
     );
     expect(renames).toBe(3);
+    expect(hashTree(dir)).toBe(before);
+  });
+
+  it('puts a deleted file back when a later change fails', async () => {
+    const dir = repo();
+    const before = hashTree(dir);
+    let renames = 0;
+    const failingSecondRename = {
+      renameSync(from: string, to: string) {
+        if (++renames === 2) throw new Error('disk full');
+        fs.renameSync(from, to);
+      },
+    };
+    await expect(
+      applyChangeSet(
+        dir,
+        set(
+          {
+            path: 'apps/kustomization.yaml',
+            action: 'delete',
+            content: '',
+            previous: 'resources: []\n',
+          },
+          { path: 'apps/other/x.yaml', action: 'create', content: 'x\n' },
+        ),
+        failingSecondRename,
+      ),
+    ).rejects.toThrow('rolled back: disk full');
     expect(hashTree(dir)).toBe(before);
   });
 });

@@ -9,23 +9,34 @@ import { resolveInsideRoot } from '../repo/directoryRepoReader';
 export interface ApplyResult {
   /** Paths written (created or updated), in change-set order. */
   written: string[];
-  /** Paths whose content on disk already equalled the change. */
+  /** Paths deleted, in change-set order. */
+  deleted: string[];
+  /** Paths whose content on disk already equalled the change (or were already gone). */
   unchanged: string[];
 }
 
 interface PlannedWrite {
   change: FileChange;
   target: string;
-  /** Content on disk before the write; undefined when the file is new. */
+  /** Content on disk before the write; undefined when the file is new (or already deleted). */
   before?: string;
+}
+
+/** True when the file on disk already is what the change wants. */
+function isDone(p: PlannedWrite): boolean {
+  return p.change.action === 'delete'
+    ? p.before === undefined
+    : p.before === p.change.content;
 }
 
 /**
  * Writes a change set into the repository folder `root`, all or nothing:
  * every change is checked first (clean path inside the root, a create finds
- * no different file, an update finds exactly its `previous` content), then
- * each file is written to a temporary file beside it and renamed into place.
- * On any error nothing is left changed and a GeneratorError says why.
+ * no different file, an update or a delete finds exactly its `previous`
+ * content), then each file is written to a temporary file beside it and
+ * renamed into place, and each deleted file is first moved aside so that it
+ * can be put back. On any error nothing is left changed and a GeneratorError
+ * says why.
  * @public
  */
 export async function applyChangeSet(
@@ -35,13 +46,16 @@ export async function applyChangeSet(
   io: { renameSync: (from: string, to: string) => void } = fs,
 ): Promise<ApplyResult> {
   const planned = planWrites(root, changeSet);
-  const toWrite = planned.filter(p => p.before !== p.change.content);
-  writeAtomically(toWrite, io);
+  const toDo = planned.filter(p => !isDone(p));
+  writeAtomically(root, toDo, io);
   return {
-    written: toWrite.map(p => p.change.path),
-    unchanged: planned
-      .filter(p => p.before === p.change.content)
+    written: toDo
+      .filter(p => p.change.action !== 'delete')
       .map(p => p.change.path),
+    deleted: toDo
+      .filter(p => p.change.action === 'delete')
+      .map(p => p.change.path),
+    unchanged: planned.filter(isDone).map(p => p.change.path),
   };
 }
 
@@ -73,9 +87,19 @@ function planWrites(root: string, changeSet: ChangeSet): PlannedWrite[] {
     } else {
       if (change.previous === undefined) {
         throw new GeneratorError(
-          `the update of '${change.path}' carries no previous content to check against`,
+          `the ${change.action} of '${change.path}' carries no previous content to check against`,
           { code: 'invalid-input', file: change.path },
         );
+      }
+      if (change.action === 'delete') {
+        // Already gone is done; anything but the checked content is kept.
+        if (before !== undefined && before !== change.previous) {
+          throw new GeneratorError(
+            `'${change.path}' changed since the change set was made; refusing to delete it`,
+            { code: 'conflict', file: change.path },
+          );
+        }
+        return { change, target, before };
       }
       if (before === undefined) {
         throw new GeneratorError(
@@ -122,35 +146,53 @@ function assertParentsAreFolders(root: string, path: string): void {
   }
 }
 
+function tempBeside(target: string): string {
+  return nodePath.join(
+    nodePath.dirname(target),
+    `.${nodePath.basename(target)}.${crypto
+      .randomBytes(6)
+      .toString('hex')}.tmp`,
+  );
+}
+
 function writeAtomically(
+  root: string,
   planned: PlannedWrite[],
   io: { renameSync: (from: string, to: string) => void },
 ): void {
   const createdFolders: string[] = [];
-  const temps: string[] = [];
+  const temps = new Map<PlannedWrite, string>();
   const renamed: PlannedWrite[] = [];
   try {
     for (const p of planned) {
+      if (p.change.action === 'delete') continue;
       createFolders(nodePath.dirname(p.target), createdFolders);
-      const temp = nodePath.join(
-        nodePath.dirname(p.target),
-        `.${nodePath.basename(p.target)}.${crypto
-          .randomBytes(6)
-          .toString('hex')}.tmp`,
-      );
-      temps.push(temp);
+      const temp = tempBeside(p.target);
+      temps.set(p, temp);
       fs.writeFileSync(temp, p.change.content, { flag: 'wx' });
     }
-    planned.forEach((p, index) => {
-      io.renameSync(temps[index], p.target);
+    for (const p of planned) {
+      if (p.change.action === 'delete') {
+        // Moved aside, not removed, until every change has succeeded.
+        const aside = tempBeside(p.target);
+        temps.set(p, aside);
+        io.renameSync(p.target, aside);
+      } else {
+        io.renameSync(temps.get(p)!, p.target);
+      }
       renamed.push(p);
-    });
+    }
   } catch (error) {
     for (const p of renamed.reverse()) {
-      if (p.before === undefined) fs.rmSync(p.target, { force: true });
+      if (p.change.action === 'delete') fs.renameSync(temps.get(p)!, p.target);
+      else if (p.before === undefined) fs.rmSync(p.target, { force: true });
       else fs.writeFileSync(p.target, p.before);
     }
-    for (const temp of temps) fs.rmSync(temp, { force: true });
+    for (const p of planned) {
+      const temp = temps.get(p);
+      if (temp && (p.change.action !== 'delete' || !renamed.includes(p)))
+        fs.rmSync(temp, { force: true });
+    }
     for (const folder of createdFolders.reverse()) {
       try {
         fs.rmdirSync(folder);
@@ -164,6 +206,22 @@ function writeAtomically(
       }`,
       { code: 'invalid-repository' },
     );
+  }
+  for (const p of planned) {
+    if (p.change.action !== 'delete') continue;
+    fs.rmSync(temps.get(p)!, { force: true });
+    removeEmptyFolders(root, nodePath.dirname(p.target));
+  }
+}
+
+/** Removes folders a deletion left empty, up to (not including) the root. */
+function removeEmptyFolders(root: string, folder: string): void {
+  const top = nodePath.resolve(root);
+  let current = nodePath.resolve(folder);
+  while (current !== top && current.startsWith(`${top}${nodePath.sep}`)) {
+    if (fs.readdirSync(current).length > 0) return;
+    fs.rmdirSync(current);
+    current = nodePath.dirname(current);
   }
 }
 

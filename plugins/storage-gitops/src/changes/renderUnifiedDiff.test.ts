@@ -54,4 +54,33 @@ describe('renderUnifiedDiff', () => {
       renderUnifiedDiff({ generator: 't', summary: 's', changes: [] }),
     ).toBe('');
   });
+
+  it('prints a deletion as git does: to /dev/null, every line removed', () => {
+    const deletion = {
+      generator: 't',
+      summary: 's',
+      changes: [
+        {
+          path: 'apps/old.yaml',
+          action: 'delete' as const,
+          content: '',
+          previous: 'a: 1\nb: 2\n',
+        },
+      ],
+    };
+    const diff = renderUnifiedDiff(deletion);
+    expect(diff).toBe(
+      [
+        'diff --git a/apps/old.yaml b/apps/old.yaml',
+        'deleted file mode 100644',
+        '--- a/apps/old.yaml',
+        '+++ /dev/null',
+        '@@ -1,2 +0,0 @@',
+        '-a: 1',
+        '-b: 2',
+        '',
+      ].join('\n'),
+    );
+    expect(applyPatch('a: 1\nb: 2\n', parsePatch(diff)[0])).toBe('');
+  });
 });

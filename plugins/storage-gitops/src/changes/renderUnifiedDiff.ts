@@ -3,7 +3,7 @@ import type { ChangeSet } from '../types';
 
 /**
  * The change set as a git-style unified diff (`a/` and `b/` prefixes, new
- * files from `/dev/null`), the way a dry run shows it. Empty for an empty
+ * files from `/dev/null`, deleted files to it), the way a dry run shows it. Empty for an empty
  * change set.
  * @public
  */
@@ -11,14 +11,16 @@ export function renderUnifiedDiff(changeSet: ChangeSet): string {
   return changeSet.changes
     .map(change => {
       const isNew = change.action === 'create';
+      const isGone = change.action === 'delete';
+      const mode = isNew ? 'new file mode 100644\n' : '';
       const header = `diff --git a/${change.path} b/${change.path}\n${
-        isNew ? 'new file mode 100644\n' : ''
+        isGone ? 'deleted file mode 100644\n' : mode
       }`;
       const patch = createTwoFilesPatch(
         isNew ? '/dev/null' : `a/${change.path}`,
-        `b/${change.path}`,
+        isGone ? '/dev/null' : `b/${change.path}`,
         isNew ? '' : change.previous ?? '',
-        change.content,
+        isGone ? '' : change.content,
         undefined,
         undefined,
         { context: 3, headerOptions: FILE_HEADERS_ONLY },

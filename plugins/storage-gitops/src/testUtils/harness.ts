@@ -16,7 +16,10 @@ export function withChanges(
   changeSet: ChangeSet,
 ): Record<string, string> {
   const next = { ...files };
-  for (const change of changeSet.changes) next[change.path] = change.content;
+  for (const change of changeSet.changes) {
+    if (change.action === 'delete') delete next[change.path];
+    else next[change.path] = change.content;
+  }
   return next;
 }
 
@@ -50,7 +53,7 @@ export function manifestProblems(
 ): string[] {
   return validateManifests(
     withChanges(files, changeSet),
-    changeSet.changes.map(c => c.path),
+    changeSet.changes.filter(c => c.action !== 'delete').map(c => c.path),
   );
 }
 

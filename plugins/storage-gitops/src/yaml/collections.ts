@@ -1,5 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
 
 /** A path of map keys and sequence indexes inside a YAML document. */
 export type YamlPath = ReadonlyArray<string | number>;
@@ -76,6 +84,25 @@ export function addListItemOnce(
  * Sets the value at `path` (creating parent maps) unless it is already
  * deep-equal. Returns true when it changed the document.
  */
+/**
+ * Removes every item of the sequence at `path` that `matches`, keeping the
+ * other items and their comments. Returns how many were removed; a missing
+ * sequence removes nothing.
+ */
+export function removeListItems(
+  doc: Document,
+  path: YamlPath,
+  matches: (item: unknown) => boolean,
+): number {
+  if (!doc.hasIn(path)) return 0;
+  const seq = ensureSequence(doc, path);
+  const before = seq.items.length;
+  seq.items = seq.items.filter(
+    item => !matches(isNode(item) ? item.toJSON() : item),
+  );
+  return before - seq.items.length;
+}
+
 export function setValueAt(
   doc: Document,
   path: YamlPath,

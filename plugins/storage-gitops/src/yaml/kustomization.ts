@@ -1,5 +1,10 @@
 import type { Document } from 'yaml';
-import { addListItemOnce, ensureSequence, YamlShapeError } from './collections';
+import {
+  addListItemOnce,
+  ensureSequence,
+  removeListItems,
+  YamlShapeError,
+} from './collections';
 
 /** `./a/b/` and `a/b` name the same kustomization entry. */
 export function normalizeKustomizationEntry(entry: string): string {
@@ -21,6 +26,27 @@ export function ensureKustomizationResource(
     entry,
     item =>
       typeof item === 'string' && normalizeKustomizationEntry(item) === wanted,
+  );
+}
+
+/**
+ * Removes `entry` from the kustomization's `resources:` (ignoring a leading
+ * `./` and trailing `/`), keeping the other entries and comments. Returns
+ * true when it was listed.
+ */
+export function removeKustomizationResource(
+  doc: Document,
+  entry: string,
+): boolean {
+  const unwanted = normalizeKustomizationEntry(entry);
+  return (
+    removeListItems(
+      doc,
+      ['resources'],
+      item =>
+        typeof item === 'string' &&
+        normalizeKustomizationEntry(item) === unwanted,
+    ) > 0
   );
 }
 

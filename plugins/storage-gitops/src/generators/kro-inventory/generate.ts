@@ -4,7 +4,10 @@ import { ensureKustomizeEnableHelm } from '../../argocd/enableHelm';
 import { REPO_LAYOUT } from '../../layout/paths';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
 import { GeneratorError } from '../../errors/GeneratorError';
-import { ensureKustomizationResource } from '../../yaml/kustomization';
+import {
+  ensureKustomizationResource,
+  removeKustomizationResource,
+} from '../../yaml/kustomization';
 import {
   ensureLocalVolumeType,
   hostPathClasses,
@@ -17,6 +20,8 @@ import type { KroInventoryInput } from './input';
 import { driveInventoryInstance } from './instance';
 import { writeKroApp } from './kroApp';
 import { ensureKroHealthChecks } from './kroHealth';
+
+const CLASS_POLICY_FILE = 'storage-class-policy.yaml';
 
 /** The drive-inventory graph, its instance and the class wiring of the cluster. */
 export function generateKroInventory(
@@ -32,7 +37,7 @@ export function generateKroInventory(
     'drive-inventory-graph.yaml',
     `drive-inventory-${input.inventoryName}.yaml`,
   ];
-  if (input.enforceClassesPerNamespace) files.push('storage-class-policy.yaml');
+  if (input.enforceClassesPerNamespace) files.push(CLASS_POLICY_FILE);
 
   builder.editKustomization(
     dir,
@@ -43,6 +48,7 @@ export function generateKroInventory(
   builder.createFile(`${dir}/${files[1]}`, driveInventoryInstance(input));
   if (input.enforceClassesPerNamespace)
     builder.createFile(`${dir}/${files[2]}`, classPolicy(tiers));
+  else removeClassPolicy(builder, dir, classPolicy(tiers));
 
   if (input.patchLocalPathVolumeType) {
     if (!repo.isDirectory(LOCAL_PATH_OVERLAY))
@@ -60,5 +66,27 @@ export function generateKroInventory(
   ensureKustomizeEnableHelm(builder, input.argocd);
   return builder.build(
     `Add the Kro drive inventory '${input.inventoryName}' (${input.drives.length} drive(s))`,
+  );
+}
+
+/**
+ * Day 2: enforcement switched off deletes the policy an earlier run wrote,
+ * unless it differs from what this generator writes for these tiers (a
+ * human's edit, or other tiers: then the error says to delete it by hand).
+ */
+function removeClassPolicy(
+  builder: ChangeSetBuilder,
+  dir: string,
+  expected: string,
+): void {
+  const path = `${dir}/${CLASS_POLICY_FILE}`;
+  if (builder.read(path) === undefined) return;
+  builder.deleteOwnedFile(path, text =>
+    text === expected
+      ? undefined
+      : 'it differs from the policy kro-inventory writes for these tiers',
+  );
+  builder.editKustomization(dir, '', doc =>
+    removeKustomizationResource(doc, CLASS_POLICY_FILE),
   );
 }

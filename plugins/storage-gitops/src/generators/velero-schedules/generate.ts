@@ -5,12 +5,16 @@ import { storageAppDir } from '../../layout/paths';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
 import { rpoSeconds } from '../../tiers/rpo';
 import type { TierInput } from '../../tiers/tierInput';
-import { ensureKustomizationResource } from '../../yaml/kustomization';
+import {
+  ensureKustomizationResource,
+  removeKustomizationResource,
+} from '../../yaml/kustomization';
 import { cronFor, intervalMinutes, ttlFor } from './cadence';
 import type { VeleroSchedulesInput } from './input';
 import { type NamespaceSchedule, scheduleManifest } from './schedule';
 import { readVeleroApp, type VeleroApp } from './veleroApp';
 import { hostPathClasses } from '../shared/localPathVolumeType';
+import { scheduleEdits } from './scheduleEdits';
 
 const OVERLAY = `${storageAppDir('velero')}/overlays/prod`;
 const SCHEDULES_DIR = `${OVERLAY}/schedules`;
@@ -148,7 +152,36 @@ export function generateVeleroSchedules(
       scheduleManifest(plan, veleroNamespace, input.storageLocation),
     );
   }
+  const removed = input.prune ? pruneSchedules(builder, files) : [];
   return builder.build(
-    `Add Velero schedules for ${plans.map(p => p.namespace).join(', ')}`,
+    `Add Velero schedules for ${plans.map(p => p.namespace).join(', ')}${
+      removed.length > 0 ? `; remove those of ${removed.join(', ')}` : ''
+    }`,
   );
+}
+
+/**
+ * Deletes the Schedules of namespaces the input no longer lists (its own
+ * folder, each file checked unedited) and their kustomization entries.
+ * Returns the namespaces whose Schedule goes.
+ */
+function pruneSchedules(builder: ChangeSetBuilder, kept: string[]): string[] {
+  const unlisted = builder.repository
+    .listDirectory(SCHEDULES_DIR)
+    .filter(name => /\.ya?ml$/.test(name) && !/^kustomization\./.test(name))
+    .filter(name => !kept.includes(name));
+  for (const name of unlisted) {
+    const namespace = name.replace(/\.ya?ml$/, '');
+    builder.deleteOwnedFile(`${SCHEDULES_DIR}/${name}`, text =>
+      scheduleEdits(text, name, namespace),
+    );
+  }
+  if (unlisted.length > 0) {
+    builder.editYaml(
+      `${SCHEDULES_DIR}/kustomization.yaml`,
+      `'${SCHEDULES_DIR}/kustomization.yaml' does not exist`,
+      doc => unlisted.forEach(name => removeKustomizationResource(doc, name)),
+    );
+  }
+  return unlisted.map(name => name.replace(/\.ya?ml$/, ''));
 }

@@ -40,6 +40,12 @@ export const veleroSchedulesInputSchema = z
         });
       }),
     tiers: tierListSchema.optional(),
+    /**
+     * The namespaces listed are all that get Schedules: the Schedules this
+     * generator wrote for other namespaces are deleted (day 2). Off by
+     * default, so adding one namespace never removes the others.
+     */
+    prune: z.boolean().default(false),
   })
   .strict();
 

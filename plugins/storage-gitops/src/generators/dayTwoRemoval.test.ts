@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { renderUnifiedDiff } from '../changes/renderUnifiedDiff';
+import { exampleInput, hashTree } from '../testUtils/fixtureRepo';
+import { runAndApply, tempFixture } from '../testUtils/harness';
+import { findGenerator } from './registry';
+
+type Input = Record<string, any>;
+
+const SCHEDULES = 'apps/storage/velero/overlays/prod/schedules';
+const CLUSTER = 'apps/storage/overlays/prod';
+
+/** A fixture repository with the velero app and the example schedules. */
+async function withSchedules(
+  test: (dir: string, input: Input) => Promise<void>,
+): Promise<void> {
+  const { dir, cleanup } = tempFixture();
+  try {
+    await runAndApply(dir, findGenerator('velero')!, exampleInput('velero'));
+    const input = exampleInput('velero-schedules') as Input;
+    await runAndApply(dir, findGenerator('velero-schedules')!, input);
+    await test(dir, input);
+  } finally {
+    cleanup();
+  }
+}
+
+const withoutOrders = (input: Input): Input => ({
+  ...input,
+  prune: true,
+  namespaces: input.namespaces.filter((ns: Input) => ns.name !== 'orders'),
+});
+
+const read = (dir: string, path: string) =>
+  fs.readFileSync(nodePath.join(dir, path), 'utf8');
+
+describe('day 2: removing what the input no longer asks for', () => {
+  it('velero-schedules with prune deletes the Schedule of a namespace no longer listed, and its kustomization entry', () =>
+    withSchedules(async (dir, input) => {
+      const schedules = findGenerator('velero-schedules')!;
+      const changeSet = await runAndApply(dir, schedules, withoutOrders(input));
+      expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+        `update ${SCHEDULES}/kustomization.yaml`,
+        `delete ${SCHEDULES}/orders.yaml`,
+      ]);
+      expect(changeSet.summary).toMatch(/; remove those of orders$/);
+      const diff = renderUnifiedDiff(changeSet);
+      expect(diff).toContain(
+        `diff --git a/${SCHEDULES}/orders.yaml b/${SCHEDULES}/orders.yaml\ndeleted file mode 100644\n`,
+      );
+      // Minimal: the kustomization loses exactly one line.
+      const kustomizationHunk = diff.split('diff --git')[1];
+      expect(
+        kustomizationHunk.split('\n').filter(l => /^[+-][^+-]/.test(l)),
+      ).toEqual(['-  - orders.yaml']);
+      expect(fs.existsSync(nodePath.join(dir, SCHEDULES, 'orders.yaml'))).toBe(
+        false,
+      );
+      expect(read(dir, `${SCHEDULES}/payments.yaml`)).toContain('ns-payments');
+      // Idempotent.
+      expect(
+        (await runAndApply(dir, schedules, withoutOrders(input))).changes,
+      ).toEqual([]);
+    }));
+
+  it('velero-schedules without prune keeps the Schedules of unlisted namespaces (adding one never removes another)', () =>
+    withSchedules(async (dir, input) => {
+      const { prune: _prune, ...additive } = withoutOrders(input);
+      const changeSet = await runAndApply(
+        dir,
+        findGenerator('velero-schedules')!,
+        additive,
+      );
+      expect(changeSet.changes).toEqual([]);
+      expect(fs.existsSync(nodePath.join(dir, SCHEDULES, 'orders.yaml'))).toBe(
+        true,
+      );
+    }));
+
+  it.each([
+    [
+      'a changed value it does not set',
+      (text: string) =>
+        text.replace('snapshotVolumes: false', 'snapshotVolumes: true'),
+      /edited after the generator wrote it \(its fields, comments or layout differ/,
+    ],
+    [
+      'an added comment',
+      (text: string) => `${text}# keep until the audit\n`,
+      /edited after the generator wrote it/,
+    ],
+    [
+      'a cron no longer derived from its RPO',
+      // Same quoting as the generator's, so only the value differs.
+      (text: string) =>
+        text.replace(/(schedule: (['"]?))[^'"\n]+/, '$10 3 * * *'),
+      /its cron or TTL is no longer the one derived from its RPO/,
+    ],
+    [
+      'the marker removed (a human took the file over)',
+      (text: string) => text.replace('Written by backstage-storage.', ''),
+      /was not written by a generator/,
+    ],
+  ])(
+    'refuses to delete a Schedule with %s, explains, and writes nothing',
+    (_name, edit, message) =>
+      withSchedules(async (dir, input) => {
+        const file = nodePath.join(dir, SCHEDULES, 'orders.yaml');
+        fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
+        const before = hashTree(dir);
+        await expect(
+          runAndApply(
+            dir,
+            findGenerator('velero-schedules')!,
+            withoutOrders(input),
+          ),
+        ).rejects.toThrow(message);
+        await expect(
+          runAndApply(
+            dir,
+            findGenerator('velero-schedules')!,
+            withoutOrders(input),
+          ),
+        ).rejects.toThrow(/Delete it yourself/);
+        expect(hashTree(dir)).toBe(before);
+      }),
+  );
+
+  it('kro-inventory: one drive fewer removes it from the instance, nothing else', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      const generator = findGenerator('kro-inventory')!;
+      const input = exampleInput('kro-inventory') as Input;
+      await runAndApply(dir, generator, input);
+      const fewer = { ...input, drives: input.drives.slice(0, 2) };
+      const changeSet = await runAndApply(dir, generator, fewer);
+      expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+        `update ${CLUSTER}/drive-inventory-cluster-drives.yaml`,
+      ]);
+      const changed = renderUnifiedDiff(changeSet)
+        .split('\n')
+        .filter(l => /^[+-][^+-]/.test(l));
+      expect(changed).toEqual([
+        expect.stringMatching(/^-\s+- id: hdd0$/),
+        expect.stringMatching(/^-\s+node: worker-2$/),
+        expect.stringMatching(/^-\s+path: \/mnt\/disks\/hdd0$/),
+        expect.stringMatching(/^-\s+capacity: 8Ti$/),
+        expect.stringMatching(/^-\s+tier: storage-bulk$/),
+      ]);
+      expect((await runAndApply(dir, generator, fewer)).changes).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('kro-inventory: enforcement switched off deletes the class policy it wrote and unlists it', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      const generator = findGenerator('kro-inventory')!;
+      const input = exampleInput('kro-inventory') as Input;
+      await runAndApply(dir, generator, input);
+      const off = { ...input, enforceClassesPerNamespace: false };
+      const changeSet = await runAndApply(dir, generator, off);
+      expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+        `update ${CLUSTER}/kustomization.yaml`,
+        `delete ${CLUSTER}/storage-class-policy.yaml`,
+      ]);
+      expect(read(dir, `${CLUSTER}/kustomization.yaml`)).not.toContain(
+        'storage-class-policy.yaml',
+      );
+      expect((await runAndApply(dir, generator, off)).changes).toEqual([]);
+      // Switched on again: created again.
+      expect(
+        (await runAndApply(dir, generator, input)).changes.map(c => c.action),
+      ).toEqual(['update', 'create']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('kro-inventory: a class policy a human edited is kept, with an explanation', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      const generator = findGenerator('kro-inventory')!;
+      const input = exampleInput('kro-inventory') as Input;
+      await runAndApply(dir, generator, input);
+      const policy = nodePath.join(dir, CLUSTER, 'storage-class-policy.yaml');
+      fs.appendFileSync(policy, '# reviewed by the platform team\n');
+      const before = hashTree(dir);
+      await expect(
+        runAndApply(dir, generator, {
+          ...input,
+          enforceClassesPerNamespace: false,
+        }),
+      ).rejects.toThrow(
+        /storage-class-policy\.yaml' is no longer asked for by the input, but it was edited after the generator wrote it \(it differs from the policy kro-inventory writes for these tiers\)/,
+      );
+      expect(hashTree(dir)).toBe(before);
+    } finally {
+      cleanup();
+    }
+  });
+});

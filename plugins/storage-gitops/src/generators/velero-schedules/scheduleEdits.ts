@@ -1,0 +1,73 @@
+import { yamlData } from '../../yaml/yamlDocument';
+import { cronFor, intervalMinutes, ttlFor } from './cadence';
+import { scheduleManifest } from './schedule';
+
+type Data = Record<string, any>;
+
+function rpoTextSeconds(rpo: string): number | undefined {
+  const match = /^(\d+)([hm])$/.exec(rpo);
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] === 'h' ? 3600 : 60);
+}
+
+/**
+ * How a namespace's Schedule file differs from what velero-schedules writes
+ * for the data it holds, or undefined when it is exactly that. The file is
+ * rebuilt from its own fields (namespace, tiers, RPO in its header, cron,
+ * TTL, paused, location) and compared text for text, so any edit of a
+ * value the generator does not set, of a comment or of the layout shows; a
+ * derived cron or TTL must also still be the one its RPO gives.
+ */
+export function scheduleEdits(
+  text: string,
+  file: string,
+  namespace: string,
+): string | undefined {
+  let docs: unknown[];
+  try {
+    docs = yamlData(text, file);
+  } catch {
+    return 'it is no longer valid YAML';
+  }
+  const schedule = docs[0] as Data | undefined;
+  if (
+    docs.length !== 1 ||
+    schedule?.kind !== 'Schedule' ||
+    schedule?.metadata?.name !== `ns-${namespace}` ||
+    schedule?.metadata?.labels?.['gitops-storage.dev/backup-namespace'] !==
+      namespace
+  ) {
+    return `it is no longer just the Schedule ns-${namespace}`;
+  }
+  const header = /RPO (\d+[hm])\)/.exec(text);
+  const seconds = header ? rpoTextSeconds(header[1]) : undefined;
+  if (!header || seconds === undefined)
+    return 'its header comment no longer gives the RPO';
+  const derived = text.includes('Cron and TTL derived from the RPO');
+  const tierLabel = schedule.metadata.labels['gitops-storage.dev/tier'];
+  const rebuilt = scheduleManifest(
+    {
+      namespace,
+      tiers: typeof tierLabel === 'string' ? tierLabel.split('_') : [],
+      rpo: header[1],
+      cron: String(schedule.spec?.schedule),
+      ttl: String(schedule.spec?.template?.ttl),
+      paused: schedule.spec?.paused === true,
+      derived,
+    },
+    String(schedule.metadata.namespace),
+    schedule.spec?.template?.storageLocation,
+  );
+  if (rebuilt !== text)
+    return 'its fields, comments or layout differ from what velero-schedules writes';
+  const interval = intervalMinutes(seconds);
+  if (
+    derived &&
+    (interval === undefined ||
+      schedule.spec.schedule !== cronFor(interval, namespace) ||
+      schedule.spec.template.ttl !== ttlFor(seconds))
+  ) {
+    return 'its cron or TTL is no longer the one derived from its RPO';
+  }
+  return undefined;
+}
