@@ -2,12 +2,19 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { findGenerator } from '@gitops-storage/plugin-storage-gitops';
+import {
+  applyChangeSet,
+  createDirectoryRepoReader,
+  findGenerator,
+  runGenerator,
+} from '@gitops-storage/plugin-storage-gitops';
 import { workingTreeChanges } from '../git/workspaceRepo';
 import { testActionDeps } from '../__testUtils__/actionDeps';
 import {
   branchesOf,
+  commitField,
   createTestBareRepo,
+  fileAt,
   filesChangedBy,
 } from '../__testUtils__/gitTestRepos';
 import { seedFor } from '../__testUtils__/prerequisites';
@@ -153,4 +160,63 @@ describe('storage:gitops:<generator> on a real checkout', () => {
       expect(Object.keys(await branchesOf(bare))).toEqual(['main']);
     },
   );
+
+  it('velero-schedules with prune: the removal of a Schedule is committed by publish (file deleted, kustomization entry gone)', async () => {
+    const seed = await seedFor(mockDir.resolve('seed'), 'velero-schedules');
+    const schedules = findGenerator('velero-schedules')!;
+    const both = {
+      namespaces: [
+        { name: 'payments', tiers: ['fast'] },
+        { name: 'orders', tiers: ['bulk'] },
+      ],
+    };
+    await applyChangeSet(
+      seed,
+      runGenerator(schedules, createDirectoryRepoReader(seed), both),
+    );
+    bare = (
+      await createTestBareRepo(mockDir.resolve('remote/gitops.git'), seed)
+    ).path;
+    deps = testActionDeps({
+      repoUrl: bare,
+      allowedLocalRoots: [mockDir.resolve('remote')],
+    });
+    await createGitCloneAction(deps).handler(
+      createMockActionContext({ input: {}, workspacePath }),
+    );
+    const dir = 'apps/storage/velero/overlays/prod/schedules';
+
+    const ctx = createMockActionContext({
+      input: { namespaces: [both.namespaces[0]], prune: true },
+      workspacePath,
+    });
+    await createGitopsGeneratorAction(schedules).handler(ctx);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.changedFiles).toEqual([
+      `${dir}/kustomization.yaml`,
+      `${dir}/orders.yaml`,
+    ]);
+    expect(outputs.diff).toContain(`+++ /dev/null`);
+    expect(outputs.summary).toMatch(/remove those of orders/);
+
+    await createGitPublishAction(deps).handler(
+      createMockActionContext({
+        input: { branchName: 'storage/prune', commitMessage: outputs.summary },
+        workspacePath,
+      }),
+    );
+    expect(await filesChangedBy(bare, 'storage/prune')).toEqual([
+      `${dir}/kustomization.yaml`,
+      `${dir}/orders.yaml`,
+    ]);
+    await expect(
+      fileAt(bare, 'storage/prune', `${dir}/orders.yaml`),
+    ).rejects.toThrow();
+    expect(
+      await fileAt(bare, 'storage/prune', `${dir}/kustomization.yaml`),
+    ).not.toContain('orders.yaml');
+    expect(await commitField(bare, 'storage/prune', '%s')).toMatch(
+      /remove those of orders/,
+    );
+  });
 });
