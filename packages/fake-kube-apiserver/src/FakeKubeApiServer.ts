@@ -52,6 +52,9 @@ const KIND_BY_RESOURCE: Record<string, string> = {
   datauploads: 'DataUpload',
   deletebackuprequests: 'DeleteBackupRequest',
   configmaps: 'ConfigMap',
+  restores: 'Restore',
+  podvolumerestores: 'PodVolumeRestore',
+  datadownloads: 'DataDownload',
 };
 
 function status(code: number, reason: string, message: string) {

@@ -92,6 +92,10 @@ describe('conformance with the upstream definitions', () => {
       k.namespaceObject('app'),
       k.configMap('policy', { 'policy.yaml': 'version: v1\n' }),
       k.deleteBackupRequest('daily-1', 'InProgress'),
+      k.restore({ mapping: { app: 'app-restore-test' } }),
+      k.restore({ name: 'r-2', phase: 'InProgress' }),
+      k.podVolumeRestore({ target: 'app-restore-test', restoredClaimUid: 'u' }),
+      k.dataDownload({ phase: 'Failed', message: 'x' }),
     ] as Array<Record<string, unknown>>;
     expect(problemsOf(built, describeObject)).toEqual([]);
   });

@@ -82,7 +82,25 @@ export {
   type ProjectedSchedule,
   type ProjectedStorageClass,
   type ProjectedVolume,
+  type ProjectedRestore,
+  type ProjectedRestoreCopy,
+  type RestoreMethod,
 } from './state/projections';
+export {
+  projectDataDownload,
+  projectPodVolumeRestore,
+  projectRestore,
+} from './state/projectRestore';
+export {
+  restoreCopyOutcome,
+  restoreOutcome,
+  type RestoreOutcome,
+} from './restore/restorePhases';
+export {
+  describeRestoreCopy,
+  verifyRestores,
+  type RestoreInputs,
+} from './restore/restoreVerification';
 export {
   projectClaim,
   projectNamespace,

@@ -8,6 +8,7 @@ import type {
 import type { ClusterState, KindReadability } from '../state/ClusterState';
 import type { ClaimKey } from '../state/projections';
 import type { ResourceKind } from '../state/resourceKinds';
+import { verifyRestores } from '../restore/restoreVerification';
 import { resolveTier } from '../tiers/resolveTier';
 import { namespaceScope } from '../velero/namespaceGlob';
 import {
@@ -99,6 +100,9 @@ export function createClaimEvaluator(
   const unknownReasons = clusterUnknownReasons(state, ctx);
   const dataUploads = state.readability('DataUpload');
   const configMaps = state.readability('ConfigMap');
+  const restoreKinds = (
+    ['Restore', 'PodVolumeRestore', 'DataDownload'] as const
+  ).map(kind => state.readability(kind));
 
   return function evaluate(key: ClaimKey): ClaimCoverage | undefined {
     const facts = gatherClaimFacts(state, key);
@@ -129,6 +133,17 @@ export function createClaimEvaluator(
       pods: [...new Set(facts.mounts.map(m => m.pod.name))],
       labels: claim.labels,
     };
+    // Its own status: never part of the verdict.
+    const restore = verifyRestores({
+      namespace: claim.namespace,
+      copies: state
+        .restoreCopiesFor(key)
+        .filter(c => !veleroNamespace || c.veleroNamespace === veleroNamespace),
+      restoreOf: (namespace, name) => state.restore(namespace, name),
+      tier: tier.tier,
+      readability: restoreKinds,
+      nowMs,
+    });
     const result = (
       verdict: Verdict,
       found: Reason[],
@@ -145,6 +160,7 @@ export function createClaimEvaluator(
         : {}),
       ...(history?.lastAttempt ? { lastAttempt: history.lastAttempt.ref } : {}),
       schedules: schedulesOut,
+      ...(restore ? { restore } : {}),
     });
 
     if (unknownReasons.length > 0) return result('unknown', unknownReasons);

@@ -1,4 +1,5 @@
 import type { Reason } from './reasons';
+import type { ClaimRestoreVerification } from './restore';
 import type { Verdict } from './verdicts';
 
 /**
@@ -76,6 +77,11 @@ export interface ClaimCoverage {
   pods?: string[];
   /** Labels of the claim, for entity selectors and owner lookups. */
   labels?: Record<string, string>;
+  /**
+   * Restore verification (its own status; the verdict ignores it). Absent
+   * when the tier sets no `restoreTestInterval` and no restore is known.
+   */
+  restore?: ClaimRestoreVerification;
 }
 
 /** Counts of claims by verdict, with a total. @public */

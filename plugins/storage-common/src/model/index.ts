@@ -3,3 +3,5 @@ export * from './reasons';
 export * from './coverage';
 export * from './tiers';
 export * from './api';
+export * from './restore';
+export * from './history';

@@ -9,6 +9,8 @@ export interface TierConfig {
   /** Recovery point objective: a HumanDuration object or an ISO 8601 duration. */
   rpo: HumanDuration | string;
   accessModes?: string[];
+  /** How often the tier's data must be shown restorable (a restore drill). */
+  restoreTestInterval?: HumanDuration | string;
 }
 
 /** A tier with its RPO resolved, as served by `GET /tiers`. @public */
@@ -22,6 +24,9 @@ export interface Tier {
   rpoSeconds: number;
   /** What the tier can serve; absent means not restricted. */
   accessModes?: string[];
+  /** `restoreTestInterval` as an ISO 8601 duration, when set. */
+  restoreTestInterval?: string;
+  restoreTestIntervalSeconds?: number;
 }
 
 /** The tier of a claim whose class no tier claims. @public */

@@ -48,6 +48,13 @@ import {
   type SkippedObjects,
 } from './kindLedger';
 import { resourceKindOf, type ResourceKind } from './resourceKinds';
+import {
+  projectDataDownload,
+  projectPodVolumeRestore,
+  projectRestore,
+} from './projectRestore';
+import type { ProjectedRestore, ProjectedRestoreCopy } from './projections';
+import { RestoreIndex, type RestoreClaimLookup } from './restoreIndex';
 import { identityOf, UidIndex } from './uidIndex';
 
 export type {
@@ -147,6 +154,7 @@ export class ClusterState {
   readonly #bsls = new Map<string, ProjectedBsl>();
   readonly #deleteRequests = new Map<string, ProjectedDeleteRequest>();
   readonly #configMaps = new Map<string, ProjectedConfigMap>();
+  readonly #restores = new RestoreIndex();
   #evidence: EvidenceStore = emptyStore();
   readonly #ledger = new KindLedger();
   readonly #uids = new Map<ResourceKind, UidIndex>();
@@ -420,6 +428,53 @@ export class ClusterState {
     return this.#configMaps.get(objectKey(namespace, name));
   }
 
+  restore(namespace: string, name: string): ProjectedRestore | undefined {
+    return this.#restores.restore(namespace, name);
+  }
+
+  /**
+   * The PodVolumeRestores and DataDownloads that wrote back the data of a
+   * claim's volume (into any namespace), in no particular order.
+   */
+  restoreCopiesFor(key: ClaimKey): ProjectedRestoreCopy[] {
+    const claim = this.#claims.get(key);
+    if (!claim) return [];
+    return this.#restores.copiesOf(
+      claim.namespace,
+      claim.name,
+      this.#restoreLookup,
+    );
+  }
+
+  readonly #restoreLookup: RestoreClaimLookup = {
+    claimOfPodVolume: (namespace, pod, volume) =>
+      this.#pods
+        .get(objectKey(namespace, pod))
+        ?.claimMounts.find(m => m.volumeName === volume)?.claimName,
+    claimNameByUid: uid => {
+      const key = this.#claimKeyByUid.get(uid);
+      return key === undefined ? undefined : this.#claims.get(key)?.name;
+    },
+  };
+
+  /** Existing claims whose restored copies may have changed. */
+  #claimsOfRestoreCopy(
+    copy: ProjectedRestoreCopy,
+    sourceNamespaces: string[],
+  ): ReadonlySet<ClaimKey> {
+    const affected = new Set<ClaimKey>();
+    for (const namespace of sourceNamespaces) {
+      if (copy.claimName !== undefined) {
+        affected.add(claimKey(namespace, copy.claimName));
+        continue;
+      }
+      // A PodVolumeRestore is resolved through pods and restored claims:
+      // every claim of its source namespace may be the one.
+      for (const key of this.claimKeysInNamespace(namespace)) affected.add(key);
+    }
+    return this.#existing(affected);
+  }
+
   /**
    * The folded copies of a claim's volume, from every key they can be under
    * (PVC uid, claim name, pod volume). Read-only.
@@ -498,6 +553,7 @@ export class ClusterState {
       DataUpload: 0,
       DeleteBackupRequest: this.#deleteRequests.size,
       ConfigMap: this.#configMaps.size,
+      ...this.#restores.counts(),
       evidenceEntries,
       volumesWithEvidence,
     };
@@ -632,6 +688,12 @@ export class ClusterState {
         return projectDeleteRequest(object);
       case 'ConfigMap':
         return projectConfigMap(object);
+      case 'Restore':
+        return projectRestore(object);
+      case 'PodVolumeRestore':
+        return projectPodVolumeRestore(object);
+      case 'DataDownload':
+        return projectDataDownload(object);
       default:
         throw new InvalidObjectError(
           `unsupported kind in ${describeObject(object)}`,
@@ -695,6 +757,21 @@ export class ClusterState {
         if (deleted) this.#configMaps.delete(key);
         else this.#configMaps.set(key, configMap);
         return new Set(this.#claims.keys());
+      }
+      case 'Restore':
+        this.#restores.setRestore(projectRestore(object), deleted);
+        // Which backup a copy came from, and whether its Restore finished.
+        return new Set(this.#claims.keys());
+      case 'PodVolumeRestore':
+      case 'DataDownload': {
+        const copy =
+          kind === 'PodVolumeRestore'
+            ? projectPodVolumeRestore(object)
+            : projectDataDownload(object);
+        return this.#claimsOfRestoreCopy(
+          copy,
+          this.#restores.setCopy(copy, deleted),
+        );
       }
       default:
         return NOTHING;
@@ -965,6 +1042,15 @@ export class ClusterState {
         break;
       case 'ConfigMap':
         this.#configMaps.clear();
+        break;
+      case 'Restore':
+        this.#restores.clearRestores();
+        break;
+      case 'PodVolumeRestore':
+        this.#restores.clearMethod('fs-backup');
+        break;
+      case 'DataDownload':
+        this.#restores.clearMethod('data-mover');
         break;
       default:
         break;

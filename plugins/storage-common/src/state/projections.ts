@@ -195,3 +195,52 @@ export interface ProjectedConfigMap {
   name: string;
   data: Record<string, string>;
 }
+
+/** A Velero Restore: which Backup it read and how it ended. @public */
+export interface ProjectedRestore {
+  namespace: string;
+  name: string;
+  uid?: string;
+  /** `spec.backupName` (Velero fills it in when the Restore names a schedule). */
+  backupName?: string;
+  /** `spec.scheduleName`, when the Restore was made from a schedule's latest backup. */
+  scheduleName?: string;
+  /** `spec.namespaceMapping`: source namespace → namespace restored into. */
+  namespaceMapping: Record<string, string>;
+  phase?: string;
+  createdAt?: number;
+  startedAt?: number;
+  completedAt?: number;
+  failureReason?: string;
+}
+
+/** How a restored copy of a volume's data was made. @public */
+export type RestoreMethod = EvidenceMethod;
+
+/**
+ * One volume's data written back by a Restore: a PodVolumeRestore
+ * (file-system backup) or a DataDownload (data mover).
+ * @public
+ */
+export interface ProjectedRestoreCopy {
+  /** Name of the PodVolumeRestore or DataDownload (in `veleroNamespace`). */
+  name: string;
+  veleroNamespace: string;
+  method: RestoreMethod;
+  /** The `velero.io/restore-name` label (cut to 63 characters by Velero). */
+  restore: string;
+  /** `spec.sourceNamespace`: the namespace the data was backed up from. */
+  sourceNamespace: string;
+  /** The namespace the data was restored into. */
+  targetNamespace: string;
+  /** DataDownload: `spec.targetVolume.pvc` (Velero keeps the claim's name). */
+  claimName?: string;
+  /** PodVolumeRestore: the pod (named as when it was backed up) and its volume. */
+  pod?: { name: string; volume: string };
+  /** PodVolumeRestore: the `velero.io/pvc-uid` label (the restored claim's uid). */
+  restoredClaimUid?: string;
+  phase: string;
+  startedAt?: number;
+  finishedAt?: number;
+  message?: string;
+}

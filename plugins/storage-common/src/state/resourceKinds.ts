@@ -14,6 +14,10 @@ export const RESOURCE_KINDS = [
   'DataUpload',
   'DeleteBackupRequest',
   'ConfigMap',
+  // Restore verification: which backups were restored, and each volume's copy.
+  'Restore',
+  'PodVolumeRestore',
+  'DataDownload',
 ] as const;
 
 /** @public */
@@ -103,6 +107,24 @@ export const RESOURCE_KIND_INFO: Readonly<
     plural: 'configmaps',
     namespaced: true,
     scope: 'velero',
+  },
+  Restore: {
+    group: 'velero.io',
+    version: 'v1',
+    plural: 'restores',
+    namespaced: true,
+  },
+  PodVolumeRestore: {
+    group: 'velero.io',
+    version: 'v1',
+    plural: 'podvolumerestores',
+    namespaced: true,
+  },
+  DataDownload: {
+    group: 'velero.io',
+    version: 'v2alpha1',
+    plural: 'datadownloads',
+    namespaced: true,
   },
 };
 

@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './objects';
+export * from './restoreObjects';

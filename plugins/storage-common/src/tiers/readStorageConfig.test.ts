@@ -41,6 +41,17 @@ describe('readTiers', () => {
     ]);
   });
 
+  it('reads an optional restoreTestInterval like an RPO', () => {
+    const [tier] = readTiers([{ ...fast, restoreTestInterval: { days: 30 } }]);
+    expect(tier).toMatchObject({
+      restoreTestInterval: 'P30D',
+      restoreTestIntervalSeconds: 30 * 86400,
+    });
+    expect(() =>
+      readTiers([{ ...fast, restoreTestInterval: 'monthly' }]),
+    ).toThrow(/storage\.tiers\[0\]\.restoreTestInterval/);
+  });
+
   it('treats absent tiers as none', () => {
     expect(readTiers(undefined)).toEqual([]);
     expect(readTiers(null)).toEqual([]);

@@ -152,6 +152,10 @@ function readTier(value: unknown, path: string): Tier {
       );
     }
   }
+  const restoreTest =
+    value.restoreTestInterval === undefined
+      ? undefined
+      : readRpo(value.restoreTestInterval, `${path}.restoreTestInterval`);
   const title = readOptionalString(value.title, `${path}.title`);
   const description = readOptionalString(
     value.description,
@@ -165,6 +169,12 @@ function readTier(value: unknown, path: string): Tier {
     rpo,
     rpoSeconds,
     ...(accessModes ? { accessModes } : {}),
+    ...(restoreTest
+      ? {
+          restoreTestInterval: restoreTest.rpo,
+          restoreTestIntervalSeconds: restoreTest.rpoSeconds,
+        }
+      : {}),
   };
 }
 
