@@ -89,6 +89,32 @@ export interface Config {
       veleroNamespace?: string;
     }>;
 
+    /**
+     * Coverage history (docs/storage-history.md): each volume's verdict
+     * transitions and daily verdict counts, in the plugin's database.
+     */
+    history?: {
+      /** Record history (default true). */
+      enabled?: boolean;
+      /**
+       * How long transitions and daily counts are kept, a duration object
+       * (`{ days: 400 }`) or ISO 8601 (`P400D`); default 400 days. A daily
+       * cleanup task removes older rows.
+       */
+      retention?: HumanDuration | string;
+      /**
+       * How often the recording task compares the current verdicts with the
+       * stored ones (default `{ minutes: 5 }`). One replica runs it at a time.
+       */
+      recordEvery?: HumanDuration | string;
+      /**
+       * Seed a few weeks of made-up history, marked as demo data, into an
+       * empty history on start. Default: true when every cluster is a
+       * time-shifted snapshot (the demo); refused with any other cluster.
+       */
+      seedDemo?: boolean;
+    };
+
     /** How live clusters are read. */
     sync?: {
       /** Items per list page (`limit`), default 500. */

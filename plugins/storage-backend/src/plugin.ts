@@ -8,6 +8,7 @@ import {
   storagePermissions,
 } from '@gitops-storage/plugin-storage-common';
 import { EntityOwnership } from './entities/EntityOwnership';
+import { setupHistory } from './history/setupHistory';
 import { createRouter } from './service/router';
 import { readSnapshot } from './sources/snapshot/readSnapshot';
 import { createFleet } from './store/createFleet';
@@ -31,6 +32,8 @@ export const storagePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -58,6 +61,16 @@ export const storagePlugin = createBackendPlugin({
           store,
           logger,
         });
+        // Coverage history (docs/storage-history.md). Notifications
+        // subscribe to the transitions it stores: history.recorder.addListener.
+        const history = await setupHistory({
+          config,
+          database: deps.database,
+          scheduler: deps.scheduler,
+          logger,
+          fleet: store,
+          ownership,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -67,6 +80,7 @@ export const storagePlugin = createBackendPlugin({
             ownership,
             tiers: engine.tiers,
             logger,
+            history: history.service,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

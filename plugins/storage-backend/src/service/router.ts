@@ -21,12 +21,14 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { EntityOwnership } from '../entities/EntityOwnership';
 import { entityTarget } from '../entities/entityTarget';
+import type { HistoryService } from '../history/HistoryService';
 import type { FleetStore } from '../store/FleetStore';
 import { parseCoverageQuery } from './coverageQuery';
 import { entitySummary } from './entitySummary';
 import { readableEntityRefs } from './callerEntities';
 import { callerOwnership } from './callerOwnership';
 import { filterClaims } from './filterClaims';
+import { parseHistoryQuery } from './historyQuery';
 import { publicText } from './publicText';
 
 export interface RouterOptions {
@@ -37,6 +39,8 @@ export interface RouterOptions {
   ownership: EntityOwnership;
   tiers: readonly Tier[];
   logger: LoggerService;
+  /** Coverage history; without it the history routes answer 404. */
+  history?: HistoryService;
 }
 
 /** The REST API under `/api/storage` (see src/schema/openapi.yaml). */
@@ -78,7 +82,11 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+  /**
+   * The entity of the route, 404 when the caller may not see it in the
+   * catalog, 403 without `storage.entity.read` on it.
+   */
+  async function requireEntityRead(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -98,6 +106,11 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`You may not read the storage of ${entityRef}`);
     }
+    return { entity, entityRef };
+  }
+
+  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+    const { entity, entityRef } = await requireEntityRead(req);
     const target = entityTarget(entity);
     const { claims, clusters } = target
       ? store.entityClaims(target)
@@ -152,6 +165,42 @@ export async function createRouter(
     };
     res.json(body);
   });
+
+  router.get('/history', async (req, res) => {
+    const history = requireHistory();
+    const credentials = await requireCoverageRead(req);
+    const query = parseHistoryQuery(req.query as Record<string, unknown>, {
+      retentionDays: history.retentionDays,
+      filters: true,
+    });
+    const readable = await readableEntityRefs({
+      catalog,
+      permissions,
+      credentials,
+    });
+    res.json(await history.fleet({ ...query, readable }));
+  });
+
+  router.get('/entities/:namespace/:kind/:name/history', async (req, res) => {
+    const history = requireHistory();
+    const { entity, entityRef } = await requireEntityRead(req);
+    const { days } = parseHistoryQuery(req.query as Record<string, unknown>, {
+      retentionDays: history.retentionDays,
+      filters: false,
+    });
+    const target = entityTarget(entity);
+    const claims = target ? store.entityClaimIds(target) : [];
+    res.json(await history.entity({ entityRef, claims, days }));
+  });
+
+  function requireHistory(): HistoryService {
+    if (!options.history) {
+      throw new NotFoundError(
+        'Coverage history is disabled (storage.history.enabled: false)',
+      );
+    }
+    return options.history;
+  }
 
   return router;
 }
