@@ -49,6 +49,17 @@ export interface Config {
       localBareRepo?: {
         path: string;
         seedFrom: string;
+        /**
+         * Generators run on the seed, in order, before the first commit, so
+         * the repository starts with what they write (e.g. the velero
+         * generator with the demo cluster's Velero install). `input` is a
+         * YAML input file, relative to the repository root.
+         * @visibility backend
+         */
+        seedGenerators?: Array<{
+          generator: string;
+          input: string;
+        }>;
       };
     };
   };

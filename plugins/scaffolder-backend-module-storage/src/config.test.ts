@@ -28,6 +28,7 @@ describe('readGitopsScaffolderConfig', () => {
       localBareRepo: {
         path: '/repo/.data/gitops.git',
         seedFrom: '/repo/test/fixtures/gitops-repo',
+        seedGenerators: [],
       },
     });
   });
@@ -94,6 +95,28 @@ describe('readGitopsScaffolderConfig', () => {
     expect(config.allowedHosts).toEqual([
       'gitea.internal',
       'git.corp.example:8443',
+    ]);
+  });
+
+  it('reads the seed generators, their inputs resolved from the repo root', () => {
+    const config = readGitopsScaffolderConfig(
+      new ConfigReader({
+        storage: {
+          gitops: {
+            localBareRepo: {
+              path: '.data/gitops.git',
+              seedFrom: 'test/fixtures/gitops-repo',
+              seedGenerators: [
+                { generator: 'velero', input: 'seed/velero.yaml' },
+              ],
+            },
+          },
+        },
+      }),
+      '/repo',
+    );
+    expect(config.localBareRepo?.seedGenerators).toEqual([
+      { generator: 'velero', input: '/repo/seed/velero.yaml' },
     ]);
   });
 });

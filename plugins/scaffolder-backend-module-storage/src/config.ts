@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@backstage/config';
 import { parseRepoLocation } from './git/repoUrl';
+import type { SeedGeneratorStep } from './git/seedGenerators';
 
 /** The module's settings, read once from `storage.gitops`. */
 export interface GitopsScaffolderConfig {
@@ -13,8 +14,12 @@ export interface GitopsScaffolderConfig {
   allowedLocalRoots: string[];
   /** Remote git hosts (host or host:port) allowed besides those with an integration. */
   allowedHosts: string[];
-  /** Absolute paths of the embedded local bare repository and its seed. */
-  localBareRepo?: { path: string; seedFrom: string };
+  /** Absolute paths of the embedded local bare repository, its seed and the seed generators' inputs. */
+  localBareRepo?: {
+    path: string;
+    seedFrom: string;
+    seedGenerators: SeedGeneratorStep[];
+  };
 }
 
 export const DEFAULT_BASE_BRANCH = 'main';
@@ -49,6 +54,12 @@ export function readGitopsScaffolderConfig(
     ? {
         path: resolve(bare.getString('path')),
         seedFrom: resolve(bare.getString('seedFrom')),
+        seedGenerators: (
+          bare.getOptionalConfigArray('seedGenerators') ?? []
+        ).map(step => ({
+          generator: step.getString('generator'),
+          input: resolve(step.getString('input')),
+        })),
       }
     : undefined;
 

@@ -10,6 +10,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createStorageActions } from './actions/createStorageActions';
 import { readGitopsScaffolderConfig } from './config';
 import { ensureLocalBareRepo } from './git/localBareRepo';
+import { runSeedGenerators } from './git/seedGenerators';
 import { findRepoRoot } from './repoRoot';
 
 /**
@@ -48,14 +49,21 @@ export const storageScaffolderModule = createBackendModule({
         if (bare) {
           try {
             const result = await ensureLocalBareRepo({
-              ...bare,
+              path: bare.path,
+              seedFrom: bare.seedFrom,
               branch: gitopsConfig.baseBranch,
               committer: gitopsConfig.committer,
+              prepare: work => runSeedGenerators(work, bare.seedGenerators),
             });
+            const generated = bare.seedGenerators.map(s => s.generator);
             logger.info(
               result.status === 'created'
                 ? `Created the local GitOps repository ${result.path} from ${
                     bare.seedFrom
+                  }${
+                    generated.length > 0
+                      ? ` and the ${generated.join(', ')} generator(s)`
+                      : ''
                   } (commit ${result.commit.slice(0, 12)})`
                 : `Using the existing local GitOps repository ${result.path}`,
             );

@@ -11,6 +11,11 @@ export interface LocalBareRepoOptions {
   seedFrom: string;
   branch: string;
   committer: GitIdentity;
+  /**
+   * Runs on the copied seed before the first commit (e.g. the seed
+   * generators); its failure leaves no repository behind.
+   */
+  prepare?: (workDir: string) => Promise<void>;
 }
 
 /** What `ensureLocalBareRepo` did. */
@@ -78,6 +83,7 @@ export async function ensureLocalBareRepo(
       recursive: true,
       filter: source => path.basename(source) !== '.git',
     });
+    await options.prepare?.(work);
     await runGit(['add', '--all'], { cwd: work });
     await runGit(
       [

@@ -35,6 +35,10 @@ export const tierInputSchema = z
       }),
     rpoSeconds: z.number().optional(),
     accessModes: z.array(accessMode).optional(),
+    // Restore drills are the coverage engine's business; accepted so the
+    // app's tiers pass as they are, and ignored.
+    restoreTestInterval: z.union([z.string(), humanDuration]).optional(),
+    restoreTestIntervalSeconds: z.number().optional(),
   })
   .strict();
 
