@@ -25,6 +25,14 @@ export interface Config {
       rpo: HumanDuration | string;
       /** Access modes the tier can serve; unrestricted when absent. @visibility frontend */
       accessModes?: string[];
+      /**
+       * How often each volume's data must be shown restorable: a volume whose
+       * last successful Velero restore (a drill into a scratch namespace
+       * counts) is older is `overdue`. A duration object or ISO 8601. Its own
+       * status: the backup verdict ignores it. docs/restore-verification.md
+       * @visibility frontend
+       */
+      restoreTestInterval?: HumanDuration | string;
     }>;
 
     /** Velero's namespace in every cluster (default `velero`). */

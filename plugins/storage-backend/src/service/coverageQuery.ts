@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  isRestoreStatus,
   isVerdict,
   type CoverageQuery,
   type Verdict,
@@ -48,6 +49,15 @@ export function parseCoverageQuery(
   if (unknown?.length) {
     throw new InputError(`unknown verdict ${unknown.join(', ')}`);
   }
+  const restore = list(query.restore);
+  const badRestore = restore?.filter(v => v !== 'none' && !isRestoreStatus(v));
+  if (badRestore?.length) {
+    throw new InputError(
+      `unknown restore status ${badRestore.join(
+        ', ',
+      )} (verified, overdue, never-verified, unknown or none)`,
+    );
+  }
   const search =
     typeof query.search === 'string' ? query.search.trim() : undefined;
   return {
@@ -56,6 +66,9 @@ export function parseCoverageQuery(
     tier: list(query.tier),
     verdict: verdicts as Verdict[] | undefined,
     owner: list(query.owner),
+    ...(restore
+      ? { restore: restore as NonNullable<CoverageQuery['restore']> }
+      : {}),
     search: search || undefined,
     offset: integer(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
     limit: integer(query.limit, 'limit', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,

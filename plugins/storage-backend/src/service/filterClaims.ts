@@ -19,6 +19,7 @@ export function filterClaims(
     namespace: query.namespace && new Set(query.namespace),
     tier: query.tier && new Set(query.tier),
     verdict: query.verdict && new Set<string>(query.verdict),
+    restore: query.restore && new Set<string>(query.restore),
   };
   const owners = query.owner?.map(lower);
   const needle = query.search && lower(query.search);
@@ -28,6 +29,7 @@ export function filterClaims(
       (!sets.namespace || sets.namespace.has(claim.namespace)) &&
       (!sets.tier || sets.tier.has(claim.tier)) &&
       (!sets.verdict || sets.verdict.has(claim.verdict)) &&
+      (!sets.restore || sets.restore.has(claim.restore?.status ?? 'none')) &&
       (!owners || ownerOf(claim).owners.some(o => owners.includes(lower(o)))) &&
       (!needle || searchText(claim, ownerOf(claim)).includes(needle)),
   );

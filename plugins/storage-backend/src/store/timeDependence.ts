@@ -8,9 +8,37 @@ import {
 /**
  * When, with no new event, the clock alone would change a claim's verdict:
  * a protected claim turns stale once its last success is older than the RPO;
- * a waiver ends at its expiry. Undefined when only events can change it.
+ * a waiver ends at its expiry; a verified restore turns overdue. Undefined
+ * when only events can change it.
  */
 export function nextTimeDependentChange(
+  coverage: ClaimCoverage,
+  claim: ProjectedClaim | undefined,
+  ctx: EvaluationContext,
+): number | undefined {
+  const verdict = nextVerdictChange(coverage, claim, ctx);
+  const restore = nextRestoreChange(coverage);
+  if (verdict === undefined) return restore;
+  return restore === undefined ? verdict : Math.min(verdict, restore);
+}
+
+/** A verified restore turns overdue once it is older than the tier's interval. */
+function nextRestoreChange(coverage: ClaimCoverage): number | undefined {
+  const restore = coverage.restore;
+  if (
+    restore?.status !== 'verified' ||
+    restore.intervalSeconds === undefined ||
+    !restore.lastSuccessfulRestore
+  ) {
+    return undefined;
+  }
+  const last = Date.parse(restore.lastSuccessfulRestore.time);
+  return Number.isFinite(last)
+    ? last + restore.intervalSeconds * 1000
+    : undefined;
+}
+
+function nextVerdictChange(
   coverage: ClaimCoverage,
   claim: ProjectedClaim | undefined,
   ctx: EvaluationContext,

@@ -6,6 +6,7 @@ import type {
   VerdictCounts,
   VolumeBackupRef,
 } from './coverage';
+import type { RestoreStatus } from './restore';
 import type { Tier } from './tiers';
 import type { Verdict } from './verdicts';
 
@@ -55,6 +56,11 @@ export interface CoverageQuery {
   tier?: string[];
   verdict?: Verdict[];
   owner?: string[];
+  /**
+   * Restore status; `none` matches claims without one (no restore known,
+   * none asked for by the tier).
+   */
+  restore?: Array<RestoreStatus | 'none'>;
   /** Free-text search over names, namespaces, owners and reasons. */
   search?: string;
   offset?: number;

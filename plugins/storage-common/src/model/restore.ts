@@ -24,6 +24,11 @@ export const RESTORE_STATUSES = [
 /** @public */
 export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
 
+/** Whether a string is a restore status. @public */
+export function isRestoreStatus(value: string): value is RestoreStatus {
+  return (RESTORE_STATUSES as readonly string[]).includes(value);
+}
+
 /** Stable codes of restore reasons (not verdict reasons). @public */
 export const RESTORE_REASON_CODES = [
   'restore-never-verified',
