@@ -27,9 +27,22 @@ const CLUSTERS = 'storage_history_clusters';
 /** Rows per statement: well under SQLite's and PostgreSQL's bind limits. */
 const CHUNK = 500;
 
-/** Runs the plugin's migrations (up to the latest) on a database client. */
-export async function migrateHistory(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir });
+/**
+ * Runs the plugin's migrations (up to the latest) on a database client.
+ * Replicas that start together race to create knex's own migration tables
+ * (and then wait on its lock): a failed attempt is retried, and the
+ * migrations that ran are not run again.
+ */
+export async function migrateHistory(knex: Knex, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise(resolve => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 /** Rolls every migration of the plugin back (tests of the down migrations). */

@@ -1,0 +1,144 @@
+import {
+  createMockDirectory,
+  mockServices,
+  startTestBackend,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { type Knex } from 'knex';
+import request from 'supertest';
+import { storagePlugin } from '../plugin';
+import { eventually } from '../__testUtils__/RecordingSink';
+import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
+import { historyTestDatabases } from '../__testUtils__/testDatabases';
+import { RECORD_TASK_ID } from './setupHistory';
+
+/**
+ * Two backend replicas on one database, each with Backstage's real
+ * scheduler (which coordinates global tasks through that database), reading
+ * the same cluster: they must serve the same verdicts and store each
+ * transition once.
+ */
+jest.setTimeout(120_000);
+
+const databases = historyTestDatabases();
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments-api',
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
+    },
+    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+  },
+];
+
+describe.each(databases.eachSupportedId())('two replicas on %s', id => {
+  const snapshotDir = createMockDirectory();
+  const clients: Knex[] = [];
+
+  afterAll(async () => {
+    for (const client of clients.reverse()) await client.destroy();
+  });
+
+  /** A second client of the same database: another replica's connection pool. */
+  function sameDatabase(first: Knex, dbId: TestDatabaseId): Knex {
+    // In-memory SQLite exists once per connection: share the client.
+    if (dbId === 'SQLITE_3') return first;
+    const second = knexFactory(first.client.config);
+    clients.push(second);
+    return second;
+  }
+
+  async function replica(knex: Knex) {
+    const { server } = await startTestBackend({
+      features: [
+        storagePlugin,
+        schedulerServiceFactory,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            storage: {
+              tiers: [
+                {
+                  name: 'nfs',
+                  storageClasses: ['storage-nfs'],
+                  rpo: { hours: 24 },
+                },
+              ],
+              clusters: [
+                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
+              ],
+              history: { recordEvery: { seconds: 1 } },
+            },
+          },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('serves identical verdicts and stores each transition once', async () => {
+    snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
+    const first = await databases.init(id);
+    clients.push(first);
+    const second = sameDatabase(first, id);
+    const [a, b] = await Promise.all([replica(first), replica(second)]);
+
+    const coverage = async (server: typeof a) => {
+      const res = await request(server).get('/api/storage/coverage');
+      expect(res.status).toBe(200);
+      return res.body.rows.map((r: any) => [r.namespace, r.name, r.verdict]);
+    };
+    let claims = 0;
+    await eventually(async () => {
+      const rowsA = await coverage(a);
+      expect(rowsA.length).toBeGreaterThan(0);
+      expect(await coverage(b)).toEqual(rowsA);
+      claims = rowsA.length;
+    }, 20_000);
+
+    const transitions = async () =>
+      first('storage_history_transitions').select(
+        'namespace',
+        'name',
+        'uid',
+        'seq',
+      );
+    // Global tasks are claimed through the database every few seconds.
+    await eventually(async () => {
+      expect(await transitions()).toHaveLength(claims);
+    }, 60_000);
+
+    // Several more periods: both replicas keep claiming the task, nothing
+    // is stored again.
+    await new Promise(resolve => setTimeout(resolve, 8_000));
+    const stored = await transitions();
+    expect(stored).toHaveLength(claims);
+    expect(
+      new Set(stored.map(t => `${t.namespace}/${t.name}/${t.uid}`)).size,
+    ).toBe(claims);
+    expect(stored.every(t => Number(t.seq) === 1)).toBe(true);
+
+    // One task row for the recording task: the scheduler ran it globally.
+    const tasks = await first('backstage_backend_tasks__tasks')
+      .where('id', `storage.${RECORD_TASK_ID}`)
+      .orWhere('id', RECORD_TASK_ID)
+      .select('id');
+    expect(tasks).toHaveLength(1);
+
+    const [historyA, historyB] = await Promise.all([
+      request(a).get('/api/storage/history'),
+      request(b).get('/api/storage/history'),
+    ]);
+    expect(historyA.body.series).toHaveLength(1);
+    expect(historyA.body.series[0].total).toBe(claims);
+    expect(historyB.body).toEqual(historyA.body);
+  });
+});
