@@ -137,20 +137,33 @@ export class GeneratedClusterStore implements ResourceStore {
 
   /**
    * Velero's newest PodVolumeBackup of a PVC fails (as a node agent would
-   * report it): emits MODIFIED. Returns the object, or undefined when the PVC
-   * is not backed up.
+   * report it), and its Backup ends PartiallyFailed, as Velero's backup
+   * controller records it: two MODIFIED events, in that order. Returns the
+   * PodVolumeBackup, or undefined when the PVC is not backed up.
    */
   failVolumeBackup(pvc: number): StoredObject | undefined {
-    const index = this.layout.volumeBackupIndex(this.layout.size.days - 1, pvc);
+    const day = this.layout.size.days - 1;
+    const index = this.layout.volumeBackupIndex(day, pvc);
     if (index < 0) return undefined;
-    return this.modify('podvolumebackups', index, object => {
+    const failedAt = rfc3339(Date.now());
+    const volumeBackup = this.modify('podvolumebackups', index, object => {
       const status = object.status as Record<string, unknown>;
       status.phase = 'Failed';
       status.message =
         'data path backup failed: error running kopia snapshot: unexpected EOF';
-      status.completionTimestamp = rfc3339(Date.now());
+      status.completionTimestamp = failedAt;
       delete status.snapshotID;
     });
+    const schedule = this.layout.scheduleOfNamespace(
+      this.layout.namespaceOfService(this.layout.serviceOf(pvc)),
+    );
+    this.modify('backups', day * this.layout.size.schedules + schedule, b => {
+      const status = b.status as Record<string, unknown>;
+      status.phase = 'PartiallyFailed';
+      status.errors = Number(status.errors ?? 0) + 1;
+      status.completionTimestamp = failedAt;
+    });
+    return volumeBackup;
   }
 
   /** Changes object `index` of a resource and emits MODIFIED. */

@@ -171,5 +171,29 @@ export function kindTables(layout: ClusterLayout): KindTable[] {
     inVeleroNamespace(velero('datauploads', 'v2alpha1'), 0, () => {
       throw new Error('no DataUploads in the generated fleet');
     }),
+    // Read so that volume policies can be resolved; the fleet's schedules
+    // reference none, and nobody deletes backups by hand.
+    inVeleroNamespace(
+      { group: '', version: 'v1', resource: 'configmaps' },
+      0,
+      () => {
+        throw new Error('no ConfigMaps in the generated fleet');
+      },
+    ),
+    inVeleroNamespace(velero('deletebackuprequests'), 0, () => {
+      throw new Error('no DeleteBackupRequests in the generated fleet');
+    }),
+    // Nobody restores in the generated fleet.
+    ...(
+      [
+        ['restores', 'v1'],
+        ['podvolumerestores', 'v1'],
+        ['datadownloads', 'v2alpha1'],
+      ] as const
+    ).map(([resource, version]) =>
+      inVeleroNamespace(velero(resource, version), 0, () => {
+        throw new Error(`no ${resource} in the generated fleet`);
+      }),
+    ),
   ];
 }

@@ -1,4 +1,7 @@
-import type { EntityStorageResponse } from '@gitops-storage/plugin-storage-common';
+import type {
+  ClaimCoverage,
+  EntityStorageResponse,
+} from '@gitops-storage/plugin-storage-common';
 import type { ApiClient } from '../backend/apiClient';
 import type { ClusterLayout } from '../fleet/ClusterLayout';
 import { entityPath } from '../fleet/fleetModel';
@@ -40,8 +43,14 @@ async function verdictOf(
   claim: string,
 ) {
   const { body } = await api.get<EntityStorageResponse>(path);
-  return body.claims.find(c => c.cluster === cluster && c.name === claim)
-    ?.verdict;
+  return body.claims.find(c => c.cluster === cluster && c.name === claim);
+}
+
+function describe(claim: ClaimCoverage | undefined): string {
+  if (!claim) return 'absent';
+  return `${claim.verdict} (${claim.reasons
+    .map(r => r.code)
+    .join(', ')}); last attempt ${JSON.stringify(claim.lastAttempt)}`;
 }
 
 /**
@@ -68,18 +77,27 @@ export async function timeEventToVerdict(
     const claim = layout.pvcName(pvc);
     const path = entityPath(layout.serviceId(layout.serviceOf(pvc)));
     const before = await verdictOf(api, path, layout.name, claim);
-    if (before !== 'protected') {
+    if (before?.verdict !== 'protected') {
       throw new Error(
-        `${layout.name}/${claim} should be protected before the event, is ${before}`,
+        `${
+          layout.name
+        }/${claim} should be protected before the event, is ${describe(
+          before,
+        )}`,
       );
     }
     const started = performance.now();
     await servers.request('failVolumeBackup', { cluster: clusterIndex, pvc });
     for (;;) {
-      if ((await verdictOf(api, path, layout.name, claim)) === 'failing') break;
+      const now = await verdictOf(api, path, layout.name, claim);
+      if (now?.verdict === 'failing') break;
       if (performance.now() - started > timeoutMs) {
         throw new Error(
-          `${layout.name}/${claim} did not turn failing within ${timeoutMs} ms`,
+          `${
+            layout.name
+          }/${claim} did not turn failing within ${timeoutMs} ms: ${describe(
+            now,
+          )}`,
         );
       }
       await new Promise(resolve => setTimeout(resolve, 5));
