@@ -149,8 +149,8 @@ describe('history API', () => {
   });
 
   it.each([
-    ['/history?days=0', /days must be an integer from 1 to 400/],
-    ['/history?days=401', /days must be an integer from 1 to 400/],
+    ['/history?days=0', /days must be an integer from 1 to 3660/],
+    ['/history?days=3661', /days must be an integer from 1 to 3660/],
     ['/history?days=abc', /days must be an integer/],
     ['/history?verdict=failing', /unknown query parameter verdict/],
     [
@@ -189,6 +189,15 @@ describe('history API', () => {
         )
       ).status,
     ).toBe(404);
+  });
+
+  it('answers more days than the retention with what is kept', async () => {
+    const { server } = await startBackend({
+      history: { retention: { days: 10 } },
+    });
+    const res = await request(server).get('/api/storage/history?days=365');
+    expect(res.status).toBe(200);
+    expect(res.body.retentionDays).toBe(10);
   });
 
   it('answers 404 when history is disabled', async () => {

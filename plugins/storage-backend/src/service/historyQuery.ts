@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 
 export const DEFAULT_HISTORY_DAYS = 30;
+/** Ten years: more than any retention anyone keeps. */
+export const MAX_HISTORY_DAYS = 3660;
 
 type QueryValue = undefined | string | string[] | unknown;
 
@@ -20,7 +22,7 @@ function list(value: QueryValue, name: string): string[] | undefined {
 }
 
 /**
- * Reads `days` (1 to the retention, default 30) and, for the fleet,
+ * Reads `days` (1 to 3660, default 30; at most the retention is answered) and, for the fleet,
  * `cluster`, `tier` and `owner` (repeated or comma-separated, as in
  * `/coverage`). Anything else is refused, so a misspelt filter is an error
  * rather than an unfiltered answer.
@@ -38,7 +40,9 @@ export function parseHistoryQuery(
       ].join(', ')})`,
     );
   }
-  const max = Math.floor(options.retentionDays);
+  // More days than the retention keeps is no error: the answer has what is
+  // kept, and says how much (retentionDays).
+  const retention = Math.max(1, Math.floor(options.retentionDays));
   let days = DEFAULT_HISTORY_DAYS;
   if (query.days !== undefined) {
     const n = Number(query.days);
@@ -46,14 +50,15 @@ export function parseHistoryQuery(
       typeof query.days !== 'string' ||
       !Number.isInteger(n) ||
       n < 1 ||
-      n > max
+      n > MAX_HISTORY_DAYS
     ) {
       throw new InputError(
-        `days must be an integer from 1 to ${max} (the history's retention)`,
+        `days must be an integer from 1 to ${MAX_HISTORY_DAYS}`,
       );
     }
     days = n;
   }
+  const max = retention;
   if (!options.filters) return { days: Math.min(days, max) };
   return {
     days: Math.min(days, max),
