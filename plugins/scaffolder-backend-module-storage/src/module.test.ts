@@ -31,6 +31,7 @@ describe('storageScaffolderModule', () => {
     expect(ids.filter(id => id.startsWith('storage:')).sort()).toEqual([
       'storage:git:clone',
       'storage:git:publish',
+      'storage:gitops:kro-backup-policies',
       'storage:gitops:kro-inventory',
       'storage:gitops:nfs-provisioner',
       'storage:gitops:velero',

@@ -53,6 +53,10 @@ export {
   type VeleroSchedulesInput,
 } from './generators/velero-schedules';
 export {
+  kroBackupPoliciesGenerator,
+  type KroBackupPoliciesInput,
+} from './generators/kro-backup-policies';
+export {
   volumeRequestGenerator,
   type VolumeRequestInput,
 } from './generators/volume-request';

@@ -57,6 +57,7 @@ describe('backstage-storage gitops', () => {
       'velero',
       'kro-inventory',
       'velero-schedules',
+      'kro-backup-policies',
       'volume-request',
     ]) {
       expect(out).toContain(`  ${id}`);

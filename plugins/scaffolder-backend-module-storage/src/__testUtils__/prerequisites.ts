@@ -25,6 +25,7 @@ const PREREQUISITES: Record<
   Array<{ generator: string; input: unknown }>
 > = {
   'velero-schedules': [{ generator: 'velero', input: VELERO_INSTALL }],
+  'kro-backup-policies': [{ generator: 'velero', input: VELERO_INSTALL }],
 };
 
 /** Runs the generators that `generatorId` builds on inside `repoDir`. */

@@ -169,6 +169,33 @@ export const generatorExamples: Record<string, TemplateExample[]> = {
       },
     ),
   ],
+  'kro-backup-policies': [
+    example(
+      'kro-backup-policies',
+      'Back up two namespaces through kro BackupPolicies on the cadence of their tiers',
+      {
+        policies: [
+          { namespace: 'payments', tiers: ['fast'] },
+          { namespace: 'orders', tiers: ['bulk', 'nfs'] },
+        ],
+      },
+    ),
+    example(
+      'kro-backup-policies',
+      'A BackupPolicy from an RPO, only for labelled resources, with kro already installed',
+      {
+        storageLocation: 'default',
+        kro: { install: false },
+        policies: [
+          {
+            namespace: 'payments',
+            rpo: { hours: 4 },
+            labelSelector: { matchLabels: { backup: 'true' } },
+          },
+        ],
+      },
+    ),
+  ],
   'volume-request': [
     example(
       'volume-request',

@@ -81,6 +81,22 @@ export const TEMPLATE_CASES: TemplateCase[] = [
     expectDiff: ['kind: Schedule', 'payments'],
   },
   {
+    template: 'kro-backup-policies',
+    generator: 'kro-backup-policies',
+    typed: {
+      policies: [
+        { namespace: 'payments', tiers: ['fast'], paused: false },
+        { namespace: 'orders', tiers: ['bulk', 'nfs'], paused: false },
+      ],
+    },
+    expectFiles: [
+      'apps/storage/overlays/prod/backup-policy-graph.yaml',
+      'apps/storage/backup-policies/base/payments.yaml',
+      'apps/storage/backup-policies/base/orders.yaml',
+    ],
+    expectDiff: ['kind: ResourceGraphDefinition', 'kind: BackupPolicy'],
+  },
+  {
     template: 'volume-request',
     generator: 'volume-request',
     typed: {

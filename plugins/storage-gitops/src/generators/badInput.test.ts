@@ -19,6 +19,7 @@ const kro = () => exampleInput('kro-inventory') as Input;
 const schedules = () => exampleInput('velero-schedules') as Input;
 const volume = () => exampleInput('volume-request') as Input;
 const waiver = () => exampleInput('volume-request-waiver') as Input;
+const policies = () => exampleInput('kro-backup-policies') as Input;
 
 interface Case {
   name: string;
@@ -593,6 +594,97 @@ const CASES: Case[] = [
       ),
     message: /kustomization\.yaml' is not valid YAML/,
     code: 'invalid-repository',
+  },
+  // kro-backup-policies (each needs the Velero app first)
+  {
+    name: 'policy with both tiers and rpo',
+    generator: 'kro-backup-policies',
+    input: {
+      policies: [{ namespace: 'a', tiers: ['fast'], rpo: 'PT6H' }],
+    },
+    setup: VELERO_APP,
+    message: /policies\.0\.tiers: give either tiers or rpo/,
+  },
+  {
+    name: 'policy with neither tiers nor rpo',
+    generator: 'kro-backup-policies',
+    input: { policies: [{ namespace: 'a' }] },
+    setup: VELERO_APP,
+    message: /policies\.0\.tiers: give either tiers or rpo/,
+  },
+  {
+    name: 'two policies for one namespace',
+    generator: 'kro-backup-policies',
+    input: {
+      policies: [
+        { namespace: 'a', tiers: ['fast'] },
+        { namespace: 'a', rpo: 'PT6H' },
+      ],
+    },
+    setup: VELERO_APP,
+    message: /policies\.1\.namespace: namespace 'a' is listed twice/,
+  },
+  {
+    name: 'policy label selector with a bad key',
+    generator: 'kro-backup-policies',
+    input: {
+      policies: [
+        {
+          namespace: 'a',
+          tiers: ['fast'],
+          labelSelector: { matchLabels: { 'bad key': 'x' } },
+        },
+      ],
+    },
+    setup: VELERO_APP,
+    message: /must be a label key/,
+  },
+  {
+    name: 'policy RPO under ten minutes without a schedule',
+    generator: 'kro-backup-policies',
+    input: { policies: [{ namespace: 'a', rpo: 'PT5M' }] },
+    setup: VELERO_APP,
+    message: /policies\.0: the RPO has an RPO under ten minutes/,
+  },
+  {
+    name: 'policy storage location the Velero app does not create',
+    generator: 'kro-backup-policies',
+    input: {
+      ...policies(),
+      policies: [
+        { namespace: 'a', tiers: ['fast'], storageLocation: 'offsite' },
+      ],
+    },
+    setup: VELERO_APP,
+    message:
+      /policies\.0\.storageLocation: 'offsite' is not a backup storage location of the Velero app/,
+  },
+  {
+    name: 'policies without the Velero app',
+    generator: 'kro-backup-policies',
+    input: policies(),
+    message: /has no velero chart: schedules extend the Velero app/,
+    code: 'missing-parent',
+  },
+  {
+    name: 'policy for a namespace with a static Schedule',
+    generator: 'kro-backup-policies',
+    input: { policies: [{ namespace: 'orders', tiers: ['fast'] }] },
+    setup: async dir => {
+      await VELERO_APP(dir);
+      await runAndApply(dir, findGenerator('velero-schedules')!, schedules());
+    },
+    message: /namespace 'orders' already has a static Velero Schedule/,
+  },
+  {
+    name: 'static Schedule for a namespace with a BackupPolicy',
+    generator: 'velero-schedules',
+    input: { namespaces: [{ name: 'media', tiers: ['nfs'] }] },
+    setup: async dir => {
+      await VELERO_APP(dir);
+      await runAndApply(dir, findGenerator('kro-backup-policies')!, policies());
+    },
+    message: /namespace 'media' is backed up by its BackupPolicy/,
   },
 ];
 

@@ -133,4 +133,32 @@ describe('day 2: re-running a generator with a changed input', () => {
       cleanup();
     }
   });
+  it('kro-backup-policies: another RPO for a namespace changes only its BackupPolicy', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      await runAndApply(dir, findGenerator('velero')!, exampleInput('velero'));
+      const policies = findGenerator('kro-backup-policies')!;
+      const input = exampleInput('kro-backup-policies') as Input;
+      await runAndApply(dir, policies, input);
+      const changed = {
+        ...input,
+        policies: input.policies.map((p: Input) =>
+          p.namespace === 'media' ? { ...p, rpo: { hours: 24 } } : p,
+        ),
+      };
+      const changeSet = await runAndApply(dir, policies, changed);
+      expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+        'update apps/storage/backup-policies/base/media.yaml',
+      ]);
+      const diff = renderUnifiedDiff(changeSet);
+      expect(diff).toMatch(/^\+\s+rpo: 24h$/m);
+      expect(diff).toMatch(/^\+\s+ttl: 720h$/m);
+      expect(
+        diff.split('\n').filter(l => /^[+-][^+-]/.test(l)).length,
+      ).toBeLessThan(10);
+      expect((await runAndApply(dir, policies, changed)).changes).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
 });

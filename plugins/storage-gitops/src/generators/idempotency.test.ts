@@ -12,6 +12,7 @@ const RUNS: Array<[string, string]> = [
   ['velero', 'velero'],
   ['kro-inventory', 'kro-inventory'],
   ['velero-schedules', 'velero-schedules'],
+  ['kro-backup-policies', 'kro-backup-policies'],
   ['volume-request', 'volume-request'],
   ['volume-request', 'volume-request-waiver'],
 ];
@@ -20,12 +21,13 @@ describe('every generator is idempotent on disk', () => {
   const { dir, cleanup } = tempFixture();
   afterAll(cleanup);
 
-  it('knows all five generators', () => {
+  it('knows all six generators', () => {
     expect(gitopsGenerators.map(g => g.id)).toEqual([
       'nfs-provisioner',
       'velero',
       'kro-inventory',
       'velero-schedules',
+      'kro-backup-policies',
       'volume-request',
     ]);
   });

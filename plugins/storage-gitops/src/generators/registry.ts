@@ -1,4 +1,5 @@
 import type { GitopsGenerator } from '../types';
+import { kroBackupPoliciesGenerator } from './kro-backup-policies';
 import { kroInventoryGenerator } from './kro-inventory';
 import { nfsProvisionerGenerator } from './nfs-provisioner';
 import { veleroGenerator } from './velero';
@@ -16,6 +17,7 @@ export const gitopsGenerators: GitopsGenerator<any>[] = [
   veleroGenerator,
   kroInventoryGenerator,
   veleroSchedulesGenerator,
+  kroBackupPoliciesGenerator,
   volumeRequestGenerator,
 ];
 

@@ -7,6 +7,7 @@ import {
 } from '@gitops-storage/upstream-oracle';
 import { kustomizationSchema } from './kustomizationSchema';
 import { kroInstanceCrd } from './kroInstanceCrd';
+import { renderGraph } from './kroTemplate';
 
 type Obj = Record<string, any>;
 
@@ -51,10 +52,63 @@ function withSampleValues(value: unknown): unknown {
   return value;
 }
 
+/** Instances of kro kinds in the repository, by kind. */
+function kroInstances(files: Record<string, string>): Map<string, Obj[]> {
+  const byKind = new Map<string, Obj[]>();
+  for (const [path, text] of Object.entries(files)) {
+    if (!path.endsWith('.yaml') || !text.includes('kro.run/')) continue;
+    for (const obj of documents(text))
+      if (obj.apiVersion === 'kro.run/v1alpha1' && obj.kind)
+        byKind.set(obj.kind, [...(byKind.get(obj.kind) ?? []), obj]);
+  }
+  return byKind;
+}
+
+/**
+ * A graph's templates, checked as kro would render them for each of its
+ * instances in the repository (when the template renderer supports the
+ * graph), else with sample values for every expression.
+ */
+function graphTemplateProblems(graph: Obj, instances: Obj[]): string[] {
+  const problems: string[] = [];
+  const simple = (graph.spec?.resources ?? []).every(
+    (r: Obj) => !r.forEach && !r.includeWhen,
+  );
+  if (simple && instances.length > 0) {
+    for (const instance of instances) {
+      let rendered: Obj[];
+      try {
+        rendered = renderGraph(graph, instance);
+      } catch (e) {
+        problems.push(
+          `rendering for ${instance.metadata?.namespace}/${
+            instance.metadata?.name
+          }: ${(e as Error).message}`,
+        );
+        continue;
+      }
+      rendered.forEach((obj, i) => {
+        for (const problem of validateKubernetesObject(obj))
+          problems.push(
+            `spec.resources[${i}].template (for ${instance.metadata?.namespace}/${instance.metadata?.name}): ${problem}`,
+          );
+      });
+    }
+    return problems;
+  }
+  for (const [i, resource] of (graph.spec?.resources ?? []).entries())
+    for (const problem of validateKubernetesObject(
+      withSampleValues(resource.template),
+    ))
+      problems.push(`spec.resources[${i}].template: ${problem}`);
+  return problems;
+}
+
 function objectProblems(
   obj: Obj,
   extraCrds: Obj[],
   isPatch: boolean,
+  instances: Map<string, Obj[]>,
 ): string[] {
   const problems = validateKubernetesObject(obj, { extraCrds });
   // A strategic-merge patch is a partial object: only required fields may be absent.
@@ -62,11 +116,12 @@ function objectProblems(
     ? problems.filter(p => !p.endsWith(': Required value'))
     : problems;
   if (obj.kind === 'ResourceGraphDefinition')
-    for (const [i, resource] of (obj.spec?.resources ?? []).entries())
-      for (const problem of validateKubernetesObject(
-        withSampleValues(resource.template),
-      ))
-        relevant.push(`spec.resources[${i}].template: ${problem}`);
+    relevant.push(
+      ...graphTemplateProblems(
+        obj,
+        instances.get(obj.spec?.schema?.kind) ?? [],
+      ),
+    );
   return relevant;
 }
 
@@ -84,6 +139,7 @@ export function validateManifests(
 ): string[] {
   const problems: string[] = [];
   const extraCrds = kroCrds(files);
+  const instances = kroInstances(files);
   for (const path of paths) {
     if (/\/charts\/[^/]+-\d+\.\d+\.\d+\//.test(path)) continue; // a vendored chart's own files
     const text = files[path];
@@ -124,7 +180,12 @@ export function validateManifests(
             );
         continue;
       }
-      for (const problem of objectProblems(value, extraCrds, Boolean(isPatch)))
+      for (const problem of objectProblems(
+        value,
+        extraCrds,
+        Boolean(isPatch),
+        instances,
+      ))
         problems.push(
           `${path} (${value?.kind}${isPatch ? ' patch' : ''}): ${problem}`,
         );

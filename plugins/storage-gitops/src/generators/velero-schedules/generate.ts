@@ -3,73 +3,20 @@ import { ChangeSetBuilder } from '../../changes/ChangeSetBuilder';
 import { GeneratorError } from '../../errors/GeneratorError';
 import { storageAppDir } from '../../layout/paths';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
-import { rpoSeconds } from '../../tiers/rpo';
-import type { TierInput } from '../../tiers/tierInput';
 import {
   ensureKustomizationResource,
   removeKustomizationResource,
 } from '../../yaml/kustomization';
-import { cronFor, intervalMinutes, ttlFor } from './cadence';
 import type { VeleroSchedulesInput } from './input';
-import { type NamespaceSchedule, scheduleManifest } from './schedule';
+import { scheduleManifest } from './schedule';
+import { planSchedule } from '../shared/schedulePlan';
+import { refuseNamespacesOfBackupPolicies } from '../shared/backupOwnership';
 import { readVeleroApp, type VeleroApp } from './veleroApp';
-import { hostPathClasses } from '../shared/localPathVolumeType';
+import { refuseHostPathTiers } from '../shared/fileSystemBackupTiers';
 import { scheduleEdits } from './scheduleEdits';
 
 const OVERLAY = `${storageAppDir('velero')}/overlays/prod`;
 const SCHEDULES_DIR = `${OVERLAY}/schedules`;
-
-function rpoText(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  return `${Math.round(seconds / 60)}m`;
-}
-
-function planSchedule(
-  ns: VeleroSchedulesInput['namespaces'][number],
-  index: number,
-  tiers: TierInput[],
-): NamespaceSchedule {
-  const nsTiers = ns.tiers.map((name, tierIndex) => {
-    const tier = tiers.find(t => t.name === name);
-    if (!tier) {
-      throw new GeneratorError(
-        `namespaces.${index}.tiers.${tierIndex}: unknown tier '${name}' (known tiers: ${tiers
-          .map(t => t.name)
-          .join(', ')})`,
-        { field: `namespaces.${index}.tiers.${tierIndex}` },
-      );
-    }
-    return tier;
-  });
-  const strictest = nsTiers.reduce((a, b) =>
-    (rpoSeconds(a.rpo) ?? 0) <= (rpoSeconds(b.rpo) ?? 0) ? a : b,
-  );
-  const seconds = rpoSeconds(strictest.rpo) ?? 0;
-  const interval = intervalMinutes(seconds);
-  if (!ns.schedule && interval === undefined) {
-    throw new GeneratorError(
-      `namespaces.${index}: tier '${strictest.name}' has an RPO under ten minutes, which file-system backups cannot keep; give a schedule explicitly`,
-      { field: `namespaces.${index}.schedule` },
-    );
-  }
-  if (`ns-${ns.name}`.length > 63) {
-    throw new GeneratorError(
-      `namespaces.${index}.name: '${ns.name}' is too long for a schedule name (ns-<name> must fit 63 characters)`,
-      {
-        field: `namespaces.${index}.name`,
-      },
-    );
-  }
-  return {
-    namespace: ns.name,
-    tiers: ns.tiers,
-    rpo: rpoText(seconds),
-    cron: ns.schedule ?? cronFor(interval!, ns.name),
-    ttl: ns.ttl ?? ttlFor(seconds),
-    paused: ns.paused,
-    derived: !ns.schedule && !ns.ttl,
-  };
-}
 
 /** The Velero namespace (from the app); the storage location must be one the app creates. */
 function checkVeleroTarget(
@@ -98,28 +45,6 @@ function checkVeleroTarget(
   return velero.namespace;
 }
 
-/** Refuses tiers whose local-path class still provisions hostPath PVs (file-system backup skips them). */
-function checkFileSystemBackupCapable(
-  repo: RepoReader,
-  names: string[],
-  tiers: TierInput[],
-  index: number,
-): void {
-  for (const name of names) {
-    const tier = tiers.find(t => t.name === name);
-    const hostPath = tier ? hostPathClasses(repo, tier.storageClasses) : [];
-    if (hostPath.length > 0) {
-      throw new GeneratorError(
-        `namespaces.${index}.tiers: tier '${name}' uses ${hostPath.join(
-          ', ',
-        )}, which local-path-provisioner provisions as hostPath volumes; Velero's file-system backup skips them (the backup still completes). ` +
-          `Run the velero generator (it sets defaultVolumeType: local on local-path classes) or kro-inventory with patchLocalPathVolumeType first.`,
-        { field: `namespaces.${index}.tiers` },
-      );
-    }
-  }
-}
-
 /** One Velero Schedule per namespace, with cron and TTL from the tiers' RPO. */
 export function generateVeleroSchedules(
   repo: RepoReader,
@@ -134,11 +59,15 @@ export function generateVeleroSchedules(
   );
   const velero = readVeleroApp(repo);
   const veleroNamespace = checkVeleroTarget(input, velero);
+  refuseNamespacesOfBackupPolicies(
+    repo,
+    input.namespaces.map(ns => ns.name),
+  );
   const plans = input.namespaces.map((ns, index) =>
-    planSchedule(ns, index, tiers),
+    planSchedule({ ...ns, namespace: ns.name }, `namespaces.${index}`, tiers),
   );
   input.namespaces.forEach((ns, index) =>
-    checkFileSystemBackupCapable(repo, ns.tiers, tiers, index),
+    refuseHostPathTiers(repo, ns.tiers, tiers, `namespaces.${index}.tiers`),
   );
   const files = plans.map(plan => `${plan.namespace}.yaml`);
   builder.createOrExtendKustomization(

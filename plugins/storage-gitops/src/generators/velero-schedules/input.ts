@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dnsLabel } from '../../input/fields';
 import { tierListSchema } from '../../tiers/tierInput';
+import { matchLabelsSelector } from '../shared/matchLabels';
 import { cronSchedule, veleroDuration } from '../shared/velero';
 
 const namespaceSchema = z
@@ -13,6 +14,8 @@ const namespaceSchema = z
     /** Overrides the TTL derived from the RPO. */
     ttl: veleroDuration.optional(),
     paused: z.boolean().default(false),
+    /** Only resources with these labels (Velero's template.labelSelector). */
+    labelSelector: matchLabelsSelector.optional(),
   })
   .strict();
 

@@ -1,13 +1,50 @@
 import { renderYaml } from '../../yaml/yamlDocument';
+import type { NamespaceSchedule } from '../shared/schedulePlan';
 
-export interface NamespaceSchedule {
-  namespace: string;
-  tiers: string[];
-  rpo: string;
-  cron: string;
-  ttl: string;
-  paused: boolean;
-  derived: boolean;
+export type { NamespaceSchedule } from '../shared/schedulePlan';
+
+/** Labels that name the namespace and tiers a Schedule backs up. */
+export const BACKUP_NAMESPACE_LABEL = 'gitops-storage.dev/backup-namespace';
+export const TIER_LABEL = 'gitops-storage.dev/tier';
+
+/**
+ * The Velero Schedule of one namespace as data: file-system backup of every
+ * pod volume. Both the static files and kro's BackupPolicy graph emit it.
+ */
+export function scheduleObject(
+  schedule: NamespaceSchedule,
+  veleroNamespace: string,
+  storageLocation: string | undefined,
+): Record<string, unknown> {
+  return {
+    apiVersion: 'velero.io/v1',
+    kind: 'Schedule',
+    metadata: {
+      name: `ns-${schedule.namespace}`,
+      namespace: veleroNamespace,
+      labels: {
+        [BACKUP_NAMESPACE_LABEL]: schedule.namespace,
+        ...(schedule.tiers.length > 0
+          ? { [TIER_LABEL]: schedule.tiers.join('_') }
+          : {}),
+      },
+    },
+    spec: {
+      schedule: schedule.cron,
+      paused: schedule.paused,
+      useOwnerReferencesInBackup: false,
+      template: {
+        includedNamespaces: [schedule.namespace],
+        ...(schedule.matchLabels
+          ? { labelSelector: { matchLabels: schedule.matchLabels } }
+          : {}),
+        defaultVolumesToFsBackup: true,
+        snapshotVolumes: false,
+        ...(storageLocation ? { storageLocation } : {}),
+        ttl: schedule.ttl,
+      },
+    },
+  };
 }
 
 /** The Velero Schedule of one namespace: file-system backup of every pod volume. */
@@ -17,30 +54,7 @@ export function scheduleManifest(
   storageLocation: string | undefined,
 ): string {
   return renderYaml(
-    {
-      apiVersion: 'velero.io/v1',
-      kind: 'Schedule',
-      metadata: {
-        name: `ns-${schedule.namespace}`,
-        namespace: veleroNamespace,
-        labels: {
-          'gitops-storage.dev/backup-namespace': schedule.namespace,
-          'gitops-storage.dev/tier': schedule.tiers.join('_'),
-        },
-      },
-      spec: {
-        schedule: schedule.cron,
-        paused: schedule.paused,
-        useOwnerReferencesInBackup: false,
-        template: {
-          includedNamespaces: [schedule.namespace],
-          defaultVolumesToFsBackup: true,
-          snapshotVolumes: false,
-          ...(storageLocation ? { storageLocation } : {}),
-          ttl: schedule.ttl,
-        },
-      },
-    },
+    scheduleObject(schedule, veleroNamespace, storageLocation),
     {
       header: [
         `Backups of namespace ${

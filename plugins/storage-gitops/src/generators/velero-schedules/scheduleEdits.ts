@@ -54,6 +54,9 @@ export function scheduleEdits(
       ttl: String(schedule.spec?.template?.ttl),
       paused: schedule.spec?.paused === true,
       derived,
+      ...(schedule.spec?.template?.labelSelector?.matchLabels
+        ? { matchLabels: schedule.spec.template.labelSelector.matchLabels }
+        : {}),
     },
     String(schedule.metadata.namespace),
     schedule.spec?.template?.storageLocation,
