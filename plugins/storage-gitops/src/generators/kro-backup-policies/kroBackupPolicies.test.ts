@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { isOwnedFile } from '../../changes/ChangeSetBuilder';
 import { renderUnifiedDiff } from '../../changes/renderUnifiedDiff';
 import { exampleInput } from '../../testUtils/fixtureRepo';
 import {
@@ -139,6 +140,20 @@ describe('kro-backup-policies', () => {
       'resource.customizations.health.kro.run_DriveInventory',
       'resource.customizations.health.kro.run_BackupPolicy',
     ]);
+  });
+
+  it('says in every file it creates that backstage-storage wrote it', () => {
+    const created = generate(
+      kroBackupPoliciesGenerator,
+      input,
+      withVelero(),
+    ).changes.filter(c => c.action === 'create');
+    expect(created.length).toBeGreaterThan(0);
+    for (const change of created)
+      expect([change.path, isOwnedFile(change.content)]).toEqual([
+        change.path,
+        true,
+      ]);
   });
 
   it('leaves kro out when it is a prerequisite (kro.install: false)', () => {
