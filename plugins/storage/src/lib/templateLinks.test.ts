@@ -1,6 +1,7 @@
-import type {
-  ReasonCode,
-  Verdict,
+import {
+  REASON_CODES,
+  type ReasonCode,
+  type Verdict,
 } from '@gitops-storage/plugin-storage-common';
 import {
   claim,
@@ -70,18 +71,74 @@ describe('fixTemplateFor', () => {
     ).toBeUndefined();
   });
 
-  it('uses the first reason a template can address', () => {
+  it('a hostPath volume gets its replacement volume whatever else is wrong: no Schedule can back it up', () => {
     const fix = fixTemplateFor(
       claim({
         verdict: 'failing',
         reasons: [
           { code: 'bsl-unavailable', message: 'x' },
-          { code: 'schedule-failed-validation', message: 'y' },
+          { code: 'no-matching-schedule', message: 'y' },
           { code: 'hostpath-volume-unsupported', message: 'z' },
         ],
       }),
     );
-    expect(fix?.template).toBe('storage-velero-schedules');
+    expect(fix?.template).toBe('storage-volume-request');
+  });
+
+  it('never prefills the tier that gave a hostPath volume (a local tier whose class provisions hostPath)', () => {
+    const fix = fixTemplateFor(
+      claim({
+        tier: 'local',
+        storageClass: 'storage-local',
+        volume: { name: 'pvc-1', source: 'hostPath' },
+        verdict: 'unprotected',
+        reasons: [{ code: 'hostpath-volume-unsupported', message: 'x' }],
+      }),
+    );
+    expect(fix?.template).toBe('storage-volume-request');
+    expect(fix?.formData).not.toHaveProperty('tier');
+  });
+
+  it.each<[string, ReasonCode[]]>([
+    ['a failed run', ['stale-backup', 'backup-failed']],
+    ['a failed volume copy', ['stale-backup', 'volume-backup-failed']],
+    [
+      'a missing storage location',
+      ['stale-backup', 'storage-location-missing'],
+    ],
+    [
+      'an exclusion by annotation',
+      ['no-matching-schedule', 'excluded-by-annotation'],
+    ],
+    [
+      'a label-selector mismatch',
+      ['not-opted-in-fs-backup', 'label-selector-mismatch'],
+    ],
+    ['a pod that is not running', ['no-matching-schedule', 'no-running-pod']],
+  ])(
+    'offers no schedules link when a new Schedule would meet the same gap: %s',
+    (_name, codes) => {
+      expect(
+        fixTemplateFor(
+          claim({
+            verdict: 'stale',
+            reasons: codes.map(code => ({ code, message: 'x' })),
+          }),
+        ),
+      ).toBeUndefined();
+    },
+  );
+
+  it('a paused Schedule gets the schedules link only when it is the one the template writes (ns-<namespace>)', () => {
+    const paused = (schedule: string) =>
+      fixTemplateFor(
+        claim({
+          verdict: 'unprotected',
+          reasons: [{ code: 'schedule-paused', message: 'x', schedule }],
+        }),
+      )?.template;
+    expect(paused('ns-payments')).toBe('storage-velero-schedules');
+    expect(paused('payments-daily')).toBeUndefined();
   });
 
   it.each<Verdict>(['protected', 'waived', 'unknown'])(
@@ -102,6 +159,83 @@ describe('fixTemplateFor', () => {
     expect(fixTemplateFor(failingClaim)).toBeUndefined();
     expect(fixTemplateFor(protectedClaim)).toBeUndefined();
     expect(fixTemplateFor(waivedClaim)).toBeUndefined();
+  });
+});
+
+/**
+ * Every reason code, alone on a volume, and the template that changes its
+ * outcome (undefined: none does). Written out here, not derived from the
+ * code, so a change of mind is a visible change of this table.
+ */
+const EXPECTED: Record<
+  ReasonCode,
+  'storage-velero-schedules' | 'storage-volume-request' | undefined
+> = {
+  'no-matching-schedule': 'storage-velero-schedules',
+  'not-opted-in-fs-backup': 'storage-velero-schedules',
+  'snapshot-unsupported-volume': 'storage-velero-schedules',
+  'snapshot-skipped-for-fs-backup': 'storage-velero-schedules',
+  'csi-snapshots-disabled': 'storage-velero-schedules',
+  'snapshot-needs-storage-class': 'storage-velero-schedules',
+  'stale-backup': 'storage-velero-schedules',
+  'ttl-shorter-than-rpo': 'storage-velero-schedules',
+  // Someone else's Schedule (reason.schedule is set to 'other-daily' below).
+  'schedule-paused': undefined,
+  'hostpath-volume-unsupported': 'storage-volume-request',
+  'namespace-excluded': undefined,
+  'label-selector-mismatch': undefined,
+  'resource-filter-excludes': undefined,
+  'excluded-by-annotation': undefined,
+  'excluded-by-label': undefined,
+  'namespace-excluded-by-label': undefined,
+  'volume-policy-skip': undefined,
+  'volume-policy-snapshot': undefined,
+  'no-running-pod': undefined,
+  'volume-not-mounted': undefined,
+  'block-volume-unsupported': undefined,
+  'volume-unbound': undefined,
+  'schedule-failed-validation': undefined,
+  'bsl-unavailable': undefined,
+  'storage-location-missing': undefined,
+  'backup-failed': undefined,
+  'volume-backup-failed': undefined,
+  'evidence-contradicts-model': undefined,
+  'velero-unreadable': undefined,
+  'cluster-unreachable': undefined,
+  'data-stale': undefined,
+  'never-backed-up': undefined,
+  'awaiting-first-backup': undefined,
+  'backup-in-progress': undefined,
+  'backup-expired': undefined,
+  'backup-being-deleted': undefined,
+  'clock-skew': undefined,
+  'foreign-backup-ignored': undefined,
+  waived: undefined,
+  'waiver-expired': undefined,
+};
+
+describe('fix links over every reason code', () => {
+  it('the table covers exactly the codes of storage-common', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...REASON_CODES].sort());
+  });
+
+  it.each([...REASON_CODES])('%s', code => {
+    const fix = fixTemplateFor(
+      claim({
+        verdict: 'unprotected',
+        reasons: [{ code, message: 'x', schedule: 'other-daily' }],
+      }),
+      'payments',
+    );
+    expect(fix?.template).toBe(EXPECTED[code]);
+    // A schedules link prefills the claim's namespace and tier.
+    expect(
+      fix?.template === 'storage-velero-schedules' ? fix.formData : undefined,
+    ).toEqual(
+      EXPECTED[code] === 'storage-velero-schedules'
+        ? { namespaces: [{ name: 'payments', tiers: ['fast'] }] }
+        : undefined,
+    );
   });
 });
 

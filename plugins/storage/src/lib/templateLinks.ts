@@ -56,35 +56,112 @@ const FIXABLE_VERDICTS: ReadonlySet<Verdict> = new Set([
 ]);
 
 /**
- * Which template addresses which reason. Reasons no template can fix (an
- * unavailable storage location, a failed backup run, a cluster we cannot
- * read, a deliberate exclusion) are left out on purpose: we link to a
- * template only when running it changes the outcome.
+ * What a reason means for a fix link:
+ * - `schedules`: the velero-schedules template fixes it: the Schedule it
+ *   writes for the namespace (`ns-<namespace>`) includes the namespace, has no
+ *   label selector or resource filters, backs up every pod volume with
+ *   file-system backup (no snapshot) and runs at the tier's cadence with a
+ *   TTL of thirty RPOs.
+ * - `schedules-if-ours`: only when the reason is about that very Schedule
+ *   (re-running the template rewrites it); anyone else's Schedule was set up
+ *   that way on purpose.
+ * - `replacement-volume`: the volume itself cannot be backed up; the
+ *   volume-request template asks for one in another tier.
+ * - `blocks`: no template changes the outcome (a new Schedule meets the same
+ *   obstacle: a failed run, a missing location, a pod that is not running),
+ *   or the gap is someone's decision that a second Schedule would silently
+ *   override (an exclusion by label, annotation, policy, selector or
+ *   filter). A claim with such a reason gets no schedules link.
+ * - `neutral`: says nothing about a fix (information, or a state that passes
+ *   by itself).
+ * The table is exhaustive, so a new reason code must be classified here.
  */
-const TEMPLATE_FOR_REASON: Partial<Record<ReasonCode, FixTemplateName>> = {
-  // No schedule reaches the data: write schedules for the namespace's tier.
-  'no-matching-schedule': 'storage-velero-schedules',
-  'namespace-excluded': 'storage-velero-schedules',
-  'label-selector-mismatch': 'storage-velero-schedules',
-  'resource-filter-excludes': 'storage-velero-schedules',
-  'schedule-paused': 'storage-velero-schedules',
-  'schedule-failed-validation': 'storage-velero-schedules',
-  // Schedules that snapshot a volume that cannot be snapshotted, or skip
-  // file-system backup, are replaced by the tier's file-system schedules.
-  'snapshot-unsupported-volume': 'storage-velero-schedules',
-  'not-opted-in-fs-backup': 'storage-velero-schedules',
-  // Backups are too old for the tier's RPO: schedules at the tier's cadence.
-  'stale-backup': 'storage-velero-schedules',
-  'never-backed-up': 'storage-velero-schedules',
-  // hostPath volumes cannot be backed up at all: request a volume in a tier
-  // whose class can be.
-  'hostpath-volume-unsupported': 'storage-volume-request',
+type ReasonFix =
+  | 'schedules'
+  | 'schedules-if-ours'
+  | 'replacement-volume'
+  | 'blocks'
+  | 'neutral';
+
+/** @internal exported for the table test over every reason code */
+export const FIX_FOR_REASON: Record<ReasonCode, ReasonFix> = {
+  // No Schedule reaches the data.
+  'no-matching-schedule': 'schedules',
+  // Opt-in mode, a snapshot that cannot be taken: the file-system backup of
+  // every pod volume covers it.
+  'not-opted-in-fs-backup': 'schedules',
+  'snapshot-unsupported-volume': 'schedules',
+  'snapshot-skipped-for-fs-backup': 'schedules',
+  'csi-snapshots-disabled': 'schedules',
+  'snapshot-needs-storage-class': 'schedules',
+  // Too old for the RPO, or kept too briefly: the tier's cadence and TTL.
+  'stale-backup': 'schedules',
+  'ttl-shorter-than-rpo': 'schedules',
+  // Paused: the generator writes paused: false; others paused theirs.
+  'schedule-paused': 'schedules-if-ours',
+  // hostPath: Velero skips it whatever the Schedule.
+  'hostpath-volume-unsupported': 'replacement-volume',
+  // Decisions a second Schedule would override: change that Schedule, the
+  // label or annotation, or the policy instead.
+  'namespace-excluded': 'blocks',
+  'label-selector-mismatch': 'blocks',
+  'resource-filter-excludes': 'blocks',
+  'excluded-by-annotation': 'blocks',
+  'excluded-by-label': 'blocks',
+  'namespace-excluded-by-label': 'blocks',
+  'volume-policy-skip': 'blocks',
+  'volume-policy-snapshot': 'blocks',
+  // The same obstacle for any Schedule.
+  'no-running-pod': 'blocks',
+  'volume-not-mounted': 'blocks',
+  'block-volume-unsupported': 'blocks',
+  'volume-unbound': 'blocks',
+  'schedule-failed-validation': 'blocks',
+  'bsl-unavailable': 'blocks',
+  'storage-location-missing': 'blocks',
+  'backup-failed': 'blocks',
+  'volume-backup-failed': 'blocks',
+  'evidence-contradicts-model': 'blocks',
+  // What we know may be wrong: fix the reading first.
+  'velero-unreadable': 'blocks',
+  'cluster-unreachable': 'blocks',
+  'data-stale': 'blocks',
+  // Covered already, or passing by itself.
+  'never-backed-up': 'neutral',
+  'awaiting-first-backup': 'neutral',
+  'backup-in-progress': 'neutral',
+  'backup-expired': 'neutral',
+  'backup-being-deleted': 'neutral',
+  'clock-skew': 'neutral',
+  'foreign-backup-ignored': 'neutral',
+  waived: 'neutral',
+  'waiver-expired': 'neutral',
 };
+
+/** The Schedule the velero-schedules generator writes for a namespace. */
+export function generatedScheduleName(namespace: string): string {
+  return `ns-${namespace}`;
+}
+
+function templateFor(claim: ClaimCoverage): FixTemplateName | undefined {
+  const fixes = claim.reasons.map(reason => {
+    const fix = FIX_FOR_REASON[reason.code] ?? 'blocks';
+    if (fix !== 'schedules-if-ours') return fix;
+    return reason.schedule === generatedScheduleName(claim.namespace)
+      ? 'schedules'
+      : 'blocks';
+  });
+  // No Schedule can back a hostPath volume up: its fix comes first.
+  if (fixes.includes('replacement-volume')) return 'storage-volume-request';
+  if (fixes.includes('blocks')) return undefined;
+  return fixes.includes('schedules') ? 'storage-velero-schedules' : undefined;
+}
 
 /**
  * The template that fixes a claim's coverage, with its form pre-filled from
- * the claim, or undefined when no template would help. The first reason that
- * a template can address decides.
+ * the claim, or undefined when no template would change the outcome (see
+ * FIX_FOR_REASON). A replacement volume never prefills the claim's own tier:
+ * that tier gave it the volume Velero skips.
  *
  * @param service - the catalog entity the claim belongs to, when known
  */
@@ -93,9 +170,7 @@ export function fixTemplateFor(
   service?: string,
 ): FixTemplate | undefined {
   if (!FIXABLE_VERDICTS.has(claim.verdict)) return undefined;
-  const template = claim.reasons
-    .map(reason => TEMPLATE_FOR_REASON[reason.code])
-    .find(name => name !== undefined);
+  const template = templateFor(claim);
   const tier = claim.tier === UNCLASSIFIED_TIER ? undefined : claim.tier;
 
   if (template === 'storage-volume-request') {
@@ -106,7 +181,6 @@ export function fixTemplateFor(
         folder: service ? `apps/${claim.namespace}/${service}/base` : undefined,
         namespace: claim.namespace,
         claimName: claim.name,
-        tier,
         size: claim.capacity,
         accessMode: claim.accessModes[0],
       }),
