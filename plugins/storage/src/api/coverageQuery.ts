@@ -1,4 +1,5 @@
 import {
+  isRestoreStatus,
   isVerdict,
   type CoverageQuery,
 } from '@gitops-storage/plugin-storage-common';
@@ -9,6 +10,7 @@ const LIST_PARAMS = [
   'tier',
   'verdict',
   'owner',
+  'restore',
 ] as const;
 
 /**
@@ -50,6 +52,11 @@ export function coverageQueryFromSearchParams(
   if (tiers.length) query.tier = tiers;
   if (verdicts.length) query.verdict = verdicts;
   if (owners.length) query.owner = owners;
+  const restores = list('restore').filter(
+    (v): v is NonNullable<CoverageQuery['restore']>[number] =>
+      v === 'none' || isRestoreStatus(v),
+  );
+  if (restores.length) query.restore = restores;
   const search = params.get('search')?.trim();
   if (search) query.search = search;
   const offset = nonNegativeInteger(params.get('offset'));

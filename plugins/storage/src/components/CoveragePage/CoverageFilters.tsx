@@ -15,6 +15,7 @@ import {
   type CoverageFilters as Filters,
 } from '../../lib/coverageViewState';
 import { VERDICT_LABEL } from '../../lib/text';
+import { RestoreFilter } from './RestoreFilter';
 
 type ListFilter = 'tier' | 'cluster' | 'owner';
 
@@ -127,6 +128,12 @@ export function CoverageFilters(props: {
           options={props.options.owners}
           value={filters.owner ?? []}
           onChange={setList('owner')}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <RestoreFilter
+          value={filters.restore ?? []}
+          onChange={restore => onFiltersChange({ ...filters, restore })}
         />
       </Grid>
       {(hasFilters(filters) || filters.namespace) && (

@@ -9,6 +9,7 @@ import { ReasonList } from '../common/ReasonList';
 import { RelativeTime } from '../common/RelativeTime';
 import { AccessModes } from '../common/AccessModes';
 import { FixTemplateLink } from '../common/FixTemplateLink';
+import { RestoreVerification } from '../common/RestoreVerification';
 import { ATTEMPT_OUTCOME_LABEL, VOLUME_SOURCE_LABEL } from '../../lib/text';
 
 /** Worst verdict first, then by place and name, for a stable order. */
@@ -163,6 +164,15 @@ function columns(service?: string): TableColumn<ClaimCoverage>[] {
           </Typography>
         </>
       ),
+    },
+    {
+      title: 'Restore test',
+      cellStyle: top,
+      customSort: (a, b) =>
+        (a.restore?.lastSuccessfulRestore?.time ?? '').localeCompare(
+          b.restore?.lastSuccessfulRestore?.time ?? '',
+        ),
+      render: c => <RestoreVerification restore={c.restore} />,
     },
   ];
 }
