@@ -18,6 +18,7 @@ import { AccessModes } from '../common/AccessModes';
 import { FixTemplateLink } from '../common/FixTemplateLink';
 import { ReasonList } from '../common/ReasonList';
 import { RelativeTime } from '../common/RelativeTime';
+import { RestoreVerification } from '../common/RestoreVerification';
 import { VerdictBadge } from '../common/VerdictBadge';
 import { visuallyHidden } from '../common/visuallyHidden';
 import { groupRows, NO_OWNER, type GroupBy } from '../../lib/grouping';
@@ -48,7 +49,7 @@ const GROUP_NOUN: Record<GroupBy, string> = {
   cluster: 'cluster',
 };
 
-const COLUMN_COUNT = 7;
+const COLUMN_COUNT = 8;
 
 function serviceOf(row: CoverageRow): string | undefined {
   const ref = row.entityRefs[0];
@@ -100,6 +101,7 @@ export function CoverageTable(props: {
             <TableCell scope="col">Capacity</TableCell>
             <TableCell scope="col">Source</TableCell>
             <TableCell scope="col">Last success</TableCell>
+            <TableCell scope="col">Restore test</TableCell>
             <TableCell scope="col">
               {props.groupBy === 'owner' ? 'Entities' : 'Owners'}
             </TableCell>
@@ -168,6 +170,9 @@ export function CoverageTable(props: {
                   ) : (
                     'never'
                   )}
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <RestoreVerification restore={row.restore} compact />
                 </TableCell>
                 <TableCell className={classes.cell}>
                   {(props.groupBy === 'owner'
