@@ -146,6 +146,24 @@ describe('storage backend plugin', () => {
     ]);
   });
 
+  it('answers 304 to a client that holds the current answer', async () => {
+    const server = await startBackend();
+    const path = '/api/storage/entities/default/component/payments-api';
+    const first = await request(server).get(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^W\/"/);
+    const again = await request(server)
+      .get(path)
+      .set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const stale = await request(server)
+      .get(path)
+      .set('If-None-Match', 'W/"another"');
+    expect(stale.status).toBe(200);
+    expect(stale.body).toEqual(first.body);
+  });
+
   it('finds claims by label selector and namespace annotations', async () => {
     const server = await startBackend();
     const res = await request(server).get(

@@ -13,7 +13,6 @@ import {
   summarize,
   type ClustersResponse,
   type CoverageResponse,
-  type EntityStorageResponse,
   type Tier,
   type TiersResponse,
 } from '@gitops-storage/plugin-storage-common';
@@ -24,7 +23,7 @@ import { entityTarget } from '../entities/entityTarget';
 import type { HistoryService } from '../history/HistoryService';
 import type { FleetStore } from '../store/FleetStore';
 import { parseCoverageQuery } from './coverageQuery';
-import { entitySummary } from './entitySummary';
+import { EntityAnswers } from './entityAnswers';
 import { readableEntityRefs } from './callerEntities';
 import { callerOwnership } from './callerOwnership';
 import { filterClaims } from './filterClaims';
@@ -49,6 +48,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, store, ownership, tiers } = options;
   const router = Router();
+  const entityAnswers = new EntityAnswers(store);
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -111,17 +111,11 @@ export async function createRouter(
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
     const { entity, entityRef } = await requireEntityRead(req);
-    const target = entityTarget(entity);
-    const { claims, clusters } = target
-      ? store.entityClaims(target)
-      : { claims: [], clusters: [] };
-    const body: EntityStorageResponse = {
-      entityRef,
-      claims,
-      summary: entitySummary(claims),
-      clusters,
-    };
-    res.json(body);
+    // Serialized once per change (an EntityStorageResponse); a client
+    // holding the current answer gets 304 (express compares the ETag).
+    const answer = entityAnswers.answer(entityRef, entityTarget(entity));
+    res.type('application/json').setHeader('ETag', answer.etag);
+    res.send(answer.json);
   });
 
   router.get('/coverage', async (req, res) => {

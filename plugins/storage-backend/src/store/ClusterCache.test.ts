@@ -1,11 +1,6 @@
-import {
-  RESOURCE_KINDS,
-  resourceKindOf,
-  type ClusterStatus,
-  type Tier,
-} from '@gitops-storage/plugin-storage-common';
+import type { Tier } from '@gitops-storage/plugin-storage-common';
 import { parse } from 'yaml';
-import type { ClusterSink, ClusterSource } from '../sources/ClusterSource';
+import { ManualSource } from '../__testUtils__/ManualSource';
 import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
 import { ClusterCache } from './ClusterCache';
 
@@ -18,32 +13,6 @@ const tiers: Tier[] = [
     rpoSeconds: 7200,
   },
 ];
-
-/** A source driven by the test: it lists the fixture and then waits. */
-class ManualSource implements ClusterSource {
-  readonly name = 'test';
-  readonly type = 'snapshot';
-  sink!: ClusterSink;
-  constructor(
-    readonly objects: unknown[],
-    private readonly gate: Promise<void> = Promise.resolve(),
-  ) {}
-  async start(sink: ClusterSink) {
-    this.sink = sink;
-    for (const kind of RESOURCE_KINDS) {
-      sink.listStarted(kind);
-      for (const o of this.objects)
-        if (resourceKindOf(o) === kind) sink.upsert(kind, o);
-      sink.listFinished(kind);
-      sink.status(kind, { resource: kind, status: 'synced' });
-    }
-    await this.gate;
-  }
-  async stop() {}
-  status(): ClusterStatus {
-    return { name: this.name, status: 'synced' };
-  }
-}
 
 function setup(now = () => NOW, gate?: Promise<void>) {
   const objects = parse(paymentsSnapshot(NOW)).items;

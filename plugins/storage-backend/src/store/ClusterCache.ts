@@ -217,6 +217,20 @@ export class ClusterCache implements ClusterSink {
     return [...this.#coverage.values()];
   }
 
+  /**
+   * The earliest time (ms) at which the clock alone changes the verdict of
+   * one of `keys` or turns this cluster's data too old; undefined: never.
+   * Until then, with the same `revision`, their verdicts stay as they are.
+   */
+  changeDueAt(keys: Iterable<ClaimKey>): number | undefined {
+    let due = this.#nextStaleAt;
+    for (const key of keys) {
+      const at = this.#changesAt.get(key);
+      if (at !== undefined && (due === undefined || at < due)) due = at;
+    }
+    return due;
+  }
+
   /** When the last change arrived from the source (ms since epoch). */
   get lastEventAt(): number | undefined {
     return this.#lastEventAt;

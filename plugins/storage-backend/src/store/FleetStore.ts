@@ -5,6 +5,7 @@ import {
   type ClusterStatus,
 } from '@gitops-storage/plugin-storage-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { mayHideVolumes } from '../entities/clusterRelevance';
 import { resolveClaims } from '../entities/resolveClaims';
 import type { EntityTarget } from '../entities/entityTarget';
 import type { ClusterCache } from './ClusterCache';
@@ -65,25 +66,76 @@ export class FleetStore {
     return this.caches.map(c => c.clusterStatus());
   }
 
-  /** An entity's claims in the clusters it targets, with those clusters' status. */
+  /**
+   * Changes whenever an entity's answer from `entityClaims` may have changed,
+   * other than by the clock (see `validUntilMs`) or cluster status: a verdict
+   * was recomputed, or a pod or claim came, changed or went, in a cluster the
+   * entity targets.
+   */
+  entityGeneration(target: EntityTarget): string {
+    let generation = '';
+    for (const c of this.#targetCaches(target)) {
+      generation += `${c.revision}.${c.pods.revision}.${c.claims.revision};`;
+    }
+    return generation;
+  }
+
+  /**
+   * An entity's claims in the clusters it targets, the names of the clusters
+   * that hold them, and until when (ms) the clock leaves their verdicts as
+   * they are (undefined: until something else changes).
+   */
   entityClaims(target: EntityTarget): {
     claims: ClaimCoverage[];
-    clusters: ClusterStatus[];
+    holding: string[];
+    validUntilMs?: number;
   } {
-    const caches = this.caches.filter(
-      c => !target.cluster || c.name === target.cluster,
-    );
     const claims: ClaimCoverage[] = [];
-    for (const cache of caches) {
-      for (const key of resolveClaims(cache, target)) {
+    const holding: string[] = [];
+    let validUntilMs: number | undefined;
+    for (const cache of this.#targetCaches(target)) {
+      const keys = [...resolveClaims(cache, target)];
+      let held = false;
+      for (const key of keys) {
         const coverage = cache.coverage(key);
-        if (coverage) claims.push(coverage);
+        if (!coverage) continue;
+        claims.push(coverage);
+        held = true;
       }
+      if (held) holding.push(cache.name);
+      const due = cache.changeDueAt(keys);
+      if (
+        due !== undefined &&
+        (validUntilMs === undefined || due < validUntilMs)
+      )
+        validUntilMs = due;
     }
-    return {
-      claims: claims.sort(compareWorstFirst),
-      clusters: caches.map(c => c.clusterStatus()),
-    };
+    return { claims: claims.sort(compareWorstFirst), holding, validUntilMs };
+  }
+
+  /**
+   * The status of the clusters an entity's answer depends on: those holding
+   * its claims, and those that could hold claims it cannot see (see
+   * mayHideVolumes). Healthy clusters without its claims are left out.
+   */
+  entityClusters(
+    target: EntityTarget,
+    holding: readonly string[],
+    nowMs: number,
+  ): ClusterStatus[] {
+    const statuses: ClusterStatus[] = [];
+    for (const cache of this.#targetCaches(target)) {
+      const status = cache.clusterStatus();
+      if (holding.includes(cache.name) || mayHideVolumes(status, nowMs))
+        statuses.push(status);
+    }
+    return statuses;
+  }
+
+  #targetCaches(target: EntityTarget): readonly ClusterCache[] {
+    return target.cluster
+      ? this.caches.filter(c => c.name === target.cluster)
+      : this.caches;
   }
 
   /** The claims an entity targets, by cluster, namespace and name. */
