@@ -180,6 +180,7 @@ export function createClaimEvaluator(
       cron: c.plan.schedule.cron,
       method: c.method,
       storageLocation: c.plan.location.name,
+      ...(c.plan.schedule.owner ? { owner: c.plan.schedule.owner } : {}),
     }));
     const history = volumeHistory(world, key, claim, covering, veleroNamespace);
 

@@ -1,4 +1,9 @@
-import type { Reason, VolumeBackupRef, VolumeSource } from '../model';
+import type {
+  Reason,
+  ScheduleOwner,
+  VolumeBackupRef,
+  VolumeSource,
+} from '../model';
 import type { KindReadability } from '../state/ClusterState';
 import type { ProjectedBsl, ProjectedPod } from '../state/projections';
 import { resourceName, type ResourceKind } from '../state/resourceKinds';
@@ -247,7 +252,22 @@ export function volumeUnbound(claimName: string, phase?: string): Reason {
   };
 }
 
-export function schedulePaused(schedule: string): Reason {
+export function schedulePaused(
+  schedule: string,
+  owner?: ScheduleOwner,
+): Reason {
+  if (owner) {
+    const instance = owner.namespace
+      ? `${owner.namespace}/${owner.name}`
+      : owner.name;
+    // kro re-applies the Schedule from its instance: unpausing it by hand does not last.
+    return {
+      code: 'schedule-paused',
+      schedule,
+      scheduleOwner: owner,
+      message: `Schedule "${schedule}" would back this volume up but is paused, so it creates no backups. kro manages it for ${owner.kind} ${instance}: set paused: false in that ${owner.kind} (kro undoes changes made to the Schedule itself).`,
+    };
+  }
   return {
     code: 'schedule-paused',
     schedule,

@@ -321,7 +321,7 @@ export function scheduleCoverage(
   if (schedule.paused) {
     return {
       kind: 'not-covered',
-      reasons: [reasons.schedulePaused(schedule.name)],
+      reasons: [reasons.schedulePaused(schedule.name, schedule.owner)],
     };
   }
   return { kind: 'covered', method };

@@ -38,6 +38,21 @@ export interface VolumeBackupRef {
   message?: string;
 }
 
+/**
+ * The kro instance that made a Schedule (e.g. the BackupPolicy of a
+ * namespace), from the labels kro v0.9.3 stamps on what it creates
+ * (`kro.run/instance-kind`, `-name`, `-namespace`,
+ * `kro.run/resource-graph-definition-name`). @public
+ */
+export interface ScheduleOwner {
+  kind: string;
+  name: string;
+  /** Absent for a cluster-scoped instance. */
+  namespace?: string;
+  /** The ResourceGraphDefinition the instance is of. */
+  graph?: string;
+}
+
 /** A schedule that would back up a claim's data. @public */
 export interface CoveringSchedule {
   name: string;
@@ -46,6 +61,8 @@ export interface CoveringSchedule {
   method: BackupMethod;
   /** The BackupStorageLocation its backups go to (default location when unset). */
   storageLocation?: string;
+  /** Set when kro manages the Schedule: change it through that instance. */
+  owner?: ScheduleOwner;
 }
 
 /** The coverage of one PersistentVolumeClaim. @public */

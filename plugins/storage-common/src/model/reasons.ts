@@ -1,3 +1,5 @@
+import type { ScheduleOwner } from './coverage';
+
 /**
  * Stable, kebab-case reason codes. Every reason a verdict carries has one of
  * these codes plus a sentence for humans that says what to do.
@@ -59,4 +61,6 @@ export interface Reason {
   message: string;
   /** The schedule the reason is about, when it is about one. */
   schedule?: string;
+  /** The kro instance that manages that schedule, when kro does. */
+  scheduleOwner?: ScheduleOwner;
 }

@@ -9,6 +9,7 @@ import {
   stringsAt,
 } from '../kube/objects';
 import { readBackupScope } from '../velero/backupSpec';
+import { kroOwnerOf } from '../velero/kroOwner';
 import { createInterner } from './intern';
 import { timeAt } from './projectCore';
 import type {
@@ -19,6 +20,7 @@ import type {
   ProjectedDeleteRequest,
   ProjectedSchedule,
 } from './projections';
+import type { ScheduleOwner } from '../model/coverage';
 
 const intern = createInterner();
 
@@ -87,7 +89,16 @@ export function projectSchedule(raw: unknown): ProjectedSchedule {
     lastBackup: timeAt(status, 'lastBackup'),
     lastSkipped: timeAt(status, 'lastSkipped'),
     createdAt: timeAt(recordAt(raw, 'metadata'), 'creationTimestamp'),
+    ...ownerOf(recordAt(raw, 'metadata')),
   };
+}
+
+/** `{ owner }` when kro manages the object (kept off the projection otherwise). */
+function ownerOf(metadata: Record<string, unknown> | undefined): {
+  owner?: ScheduleOwner;
+} {
+  const owner = kroOwnerOf(stringMapAt(metadata, 'labels'));
+  return owner ? { owner } : {};
 }
 
 /** @public */

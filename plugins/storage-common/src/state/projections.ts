@@ -1,4 +1,4 @@
-import type { VolumeSource } from '../model';
+import type { ScheduleOwner, VolumeSource } from '../model';
 import type { BackupScope } from '../velero/backupSpec';
 
 /**
@@ -143,6 +143,8 @@ export interface ProjectedSchedule {
   lastBackup?: number;
   lastSkipped?: number;
   createdAt?: number;
+  /** The kro instance (e.g. a BackupPolicy) that manages the Schedule. */
+  owner?: ScheduleOwner;
 }
 
 /** @public */
