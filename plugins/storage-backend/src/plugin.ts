@@ -3,12 +3,16 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   readStorageEngineConfig,
   storagePermissions,
 } from '@gitops-storage/plugin-storage-common';
 import { EntityOwnership } from './entities/EntityOwnership';
 import { setupHistory } from './history/setupHistory';
+import { createStorageMetrics } from './metrics/storageMetrics';
+import { readNotificationConfig } from './notifications/notificationConfig';
+import { StorageNotifier } from './notifications/StorageNotifier';
 import { createRouter } from './service/router';
 import { readSnapshot } from './sources/snapshot/readSnapshot';
 import { createFleet } from './store/createFleet';
@@ -35,16 +39,24 @@ export const storagePlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, httpRouter, lifecycle } = deps;
         const engine = readStorageEngineConfig(config.getOptional() ?? {});
+        const notificationConfig = readNotificationConfig(config);
+        // OpenTelemetry instruments on the global meter provider
+        // (docs/storage-operations.md#metrics); gauges read the fleet.
+        const fleet: { store?: ReturnType<typeof createFleet> } = {};
+        const metrics = createStorageMetrics({ source: () => fleet.store });
         const store = createFleet({
           config,
           engine,
           logger,
           readSnapshot,
+          onVerdicts: (cluster, ms) => metrics.verdictsComputed(cluster, ms),
         });
+        fleet.store = store;
         deps.permissionsRegistry.addPermissions(storagePermissions);
 
         // Clusters sync in the background: the API answers at once, with
@@ -71,6 +83,18 @@ export const storagePlugin = createBackendPlugin({
           fleet: store,
           ownership,
         });
+        // Owner notifications follow the transitions the (global) recording
+        // task stores, so each is sent once across replicas.
+        history.recorder?.addListener(
+          new StorageNotifier({
+            config: notificationConfig,
+            notifications: deps.notifications,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            logger,
+            onSent: kind => metrics.notificationSent(kind),
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

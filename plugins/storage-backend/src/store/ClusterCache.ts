@@ -43,6 +43,11 @@ export interface ClusterCacheOptions {
   now?: () => Date;
   /** Called after verdicts changed. */
   onChange?: () => void;
+  /**
+   * Called after verdicts were recomputed because of source events, with
+   * the time from the batch's first event to its verdicts (metrics).
+   */
+  onVerdicts?: (info: { claims: number; eventToVerdictMs: number }) => void;
 }
 
 /**
@@ -68,6 +73,8 @@ export class ClusterCache implements ClusterSink {
   #flushTimer?: NodeJS.Timeout;
   #revision = 0;
   #lastEventAt?: number;
+  /** When the first event of the batch now waiting for a flush arrived. */
+  #batchSince?: number;
   /** Kinds whose data was too old at the last evaluation. */
   #staleKinds = new Set<ResourceKind>();
   /** When the next kind's data turns too old (ms), if it is tracked. */
@@ -245,6 +252,13 @@ export class ClusterCache implements ClusterSink {
     // One evaluator per batch: it prepares the schedules once for all claims.
     const evaluator = createClaimEvaluator(this.state, ctx);
     for (const key of this.#dirty) this.#evaluate(key, evaluator, ctx);
+    if (this.#batchSince !== undefined) {
+      this.options.onVerdicts?.({
+        claims: this.#dirty.size,
+        eventToVerdictMs: Date.now() - this.#batchSince,
+      });
+      this.#batchSince = undefined;
+    }
     this.#dirty.clear();
     this.#trackStaleness(ctx.now.getTime());
     this.#revision++;
@@ -355,6 +369,7 @@ export class ClusterCache implements ClusterSink {
     // gathered object by object (1.5 million PodVolumeBackups in a fleet)
     // would only be thrown away.
     if (!this.#initialSyncDone) return;
+    this.#batchSince ??= this.#lastEventAt;
     for (const key of keys) this.#dirty.add(key);
     if (!this.#flushTimer) {
       this.#flushTimer = setTimeout(

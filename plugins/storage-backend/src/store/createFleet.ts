@@ -33,6 +33,8 @@ export interface FleetOptions {
     directory: string,
     options: { timeShift: boolean },
   ) => Promise<SnapshotContents>;
+  /** Verdicts recomputed after events of a cluster (metrics). */
+  onVerdicts?: (cluster: string, eventToVerdictMs: number) => void;
 }
 
 /** Builds a cluster cache per configured cluster, live or snapshot. */
@@ -58,6 +60,8 @@ export function createFleet(options: FleetOptions): FleetStore {
           : veleroNamespace,
       defaultVolumesToFsBackup: engine.defaultVolumesToFsBackup,
       serverDefaults: veleroServerDefaults(engine),
+      onVerdicts: ({ eventToVerdictMs }) =>
+        options.onVerdicts?.(cluster.name, eventToVerdictMs),
     });
   });
   if (caches.length === 0) {

@@ -1,0 +1,81 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { RecordedTransition, TransitionListener } from '../history/types';
+import {
+  NOTIFICATIONS_ANNOTATION,
+  type NotificationConfig,
+  type NotificationKind,
+} from './notificationConfig';
+import { planNotifications } from './planNotifications';
+
+/**
+ * Sends owner notifications for the transitions the history recorder
+ * stored. The recorder calls it once per stored batch on the replica whose
+ * run stored it, so each transition is told once (not per replica, not per
+ * poll). Entities are read from the catalog for their opt-out annotation.
+ */
+export class StorageNotifier implements TransitionListener {
+  constructor(
+    private readonly deps: {
+      config: NotificationConfig;
+      notifications: NotificationService;
+      catalog: Pick<CatalogService, 'getEntitiesByRefs'>;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+      logger: LoggerService;
+      /** Counts each notification sent (metrics). */
+      onSent?: (kind: NotificationKind, count: number) => void;
+    },
+  ) {}
+
+  async onTransitions(batch: readonly RecordedTransition[]): Promise<void> {
+    if (!this.deps.config.enabled) return;
+    const entityRefs = [...new Set(batch.flatMap(t => t.entityRefs))];
+    if (entityRefs.length === 0) return;
+    const optedOut = await this.optedOut(entityRefs);
+    const planned = planNotifications(batch, {
+      config: this.deps.config,
+      optedOut: ref => optedOut.has(ref),
+    });
+    for (const notification of planned) {
+      try {
+        await this.deps.notifications.send({
+          recipients: { type: 'entity', entityRef: notification.entityRef },
+          payload: notification.payload,
+        });
+        this.deps.onSent?.(notification.kind, 1);
+      } catch (error) {
+        // One failed send (notifications plugin missing, network) must not
+        // stop the others; the transitions stay stored either way.
+        this.deps.logger.warn(
+          `storage notifications: could not notify the owners of ${notification.entityRef}: ${error}`,
+        );
+      }
+    }
+  }
+
+  /** Entities whose annotation turns storage notifications off. */
+  private async optedOut(entityRefs: string[]): Promise<Set<string>> {
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs,
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
+      },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    const out = new Set<string>();
+    for (const entity of items) {
+      const value = entity?.metadata.annotations?.[NOTIFICATIONS_ANNOTATION];
+      if (entity && value?.trim().toLocaleLowerCase('en-US') === 'disabled') {
+        out.add(stringifyEntityRef(entity));
+      }
+    }
+    return out;
+  }
+}

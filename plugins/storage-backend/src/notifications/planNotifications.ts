@@ -1,0 +1,157 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { NotificationPayload } from '@backstage/plugin-notifications-common';
+import type { Verdict } from '@gitops-storage/plugin-storage-common';
+import type { RecordedTransition } from '../history/types';
+import type {
+  NotificationConfig,
+  NotificationKind,
+} from './notificationConfig';
+
+/** One notification to send: to the owners of one entity. */
+export interface PlannedNotification {
+  /** The entity whose owners get it (the notifications backend resolves owners to users). */
+  entityRef: string;
+  kind: NotificationKind;
+  /** The transitions it reports, one or more (grouped per entity). */
+  transitions: RecordedTransition[];
+  payload: NotificationPayload;
+}
+
+type BackupStatus = RecordedTransition['toBackupStatus'];
+
+/**
+ * Whether a verdict alerts: failing, unprotected, and stale unless the volume
+ * only awaits its first scheduled backup (DESIGN: that raises no alert until
+ * the run is missed and it becomes never-backed-up).
+ */
+function alerts(verdict: Verdict | null, status: BackupStatus): boolean {
+  if (verdict === 'failing' || verdict === 'unprotected') return true;
+  return verdict === 'stale' && status !== 'awaiting-first-backup';
+}
+
+/**
+ * What a transition is worth telling owners: the verdict it turned to (it
+ * did not alert before, or alerts in a new way), a resolution (it alerted
+ * and is now protected or waived), or nothing. A volume seen for the first
+ * time sets the baseline (the first recording after installation would
+ * otherwise alert about every known gap at once); gone volumes and `unknown`
+ * (data not readable) say nothing about the volume itself.
+ */
+export function notificationKindOf(
+  t: Pick<
+    RecordedTransition,
+    'from' | 'to' | 'fromBackupStatus' | 'toBackupStatus'
+  >,
+): NotificationKind | undefined {
+  if (t.from === null || t.to === null) return undefined;
+  const was = alerts(t.from, t.fromBackupStatus);
+  const is = alerts(t.to, t.toBackupStatus);
+  if (is && (!was || t.from !== t.to)) {
+    return t.to as Exclude<NotificationKind, 'resolved'>;
+  }
+  if (was && (t.to === 'protected' || t.to === 'waived')) return 'resolved';
+  return undefined;
+}
+
+const WORST_FIRST: readonly NotificationKind[] = [
+  'unprotected',
+  'failing',
+  'stale',
+  'resolved',
+];
+
+const VERB: Record<NotificationKind, string> = {
+  unprotected: 'is unprotected',
+  failing: 'is failing its backups',
+  stale: 'has a stale backup',
+  resolved: 'is protected again',
+};
+
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}/storage`;
+}
+
+function volumeName(t: RecordedTransition): string {
+  return `${t.volume.cluster}/${t.volume.namespace}/${t.volume.name}`;
+}
+
+function line(t: RecordedTransition): string {
+  const kind = notificationKindOf(t)!;
+  const reason = t.reasons[0];
+  return `${volumeName(t)} ${VERB[kind]}${
+    kind === 'resolved' ? ` (${t.to})` : ''
+  }${
+    reason && kind !== 'resolved' ? `: ${reason.message} (${reason.code})` : '.'
+  }`;
+}
+
+/**
+ * The notifications one recording run's transitions call for: per entity,
+ * one notification when one of its volumes changed, one grouped notification
+ * when several did (its severity that of the worst change). Entities that
+ * opted out (see NOTIFICATIONS_ANNOTATION) get none; volumes of no entity
+ * have no owner to tell. Pure: the caller sends.
+ */
+export function planNotifications(
+  batch: readonly RecordedTransition[],
+  options: {
+    config: Pick<NotificationConfig, 'severity'>;
+    optedOut: (entityRef: string) => boolean;
+  },
+): PlannedNotification[] {
+  const byEntity = new Map<string, RecordedTransition[]>();
+  for (const t of batch) {
+    if (t.demo || notificationKindOf(t) === undefined) continue;
+    for (const entityRef of t.entityRefs) {
+      if (options.optedOut(entityRef)) continue;
+      const list = byEntity.get(entityRef);
+      if (list) list.push(t);
+      else byEntity.set(entityRef, [t]);
+    }
+  }
+  const out: PlannedNotification[] = [];
+  for (const [entityRef, transitions] of [...byEntity].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    const kinds = transitions.map(t => notificationKindOf(t)!);
+    const kind = WORST_FIRST.find(k => kinds.includes(k))!;
+    const { name } = parseEntityRef(entityRef);
+    const single = transitions.length === 1 ? transitions[0] : undefined;
+    const title = single
+      ? `${name}: volume ${single.volume.name} ${VERB[kind]}`
+      : `${name}: ${transitions.length} volumes changed (${WORST_FIRST.filter(
+          k => kinds.includes(k),
+        )
+          .map(k => `${kinds.filter(x => x === k).length} ${k}`)
+          .join(', ')})`;
+    out.push({
+      entityRef,
+      kind,
+      transitions,
+      payload: {
+        title,
+        description: transitions.map(line).join('\n'),
+        link: entityPath(entityRef),
+        severity: options.config.severity[kind],
+        topic: 'storage-backups',
+        // A volume's alert and its resolution share a scope, so the
+        // resolution replaces the alert in the owners' inbox.
+        scope: single
+          ? `storage:${volumeName(single)}:${single.volume.uid}`
+          : `storage:${entityRef}:${transitions[0].at}`,
+        metadata: {
+          volumes: transitions.map(t => ({
+            volume: volumeName(t),
+            from: t.from,
+            to: t.to,
+            at: t.at,
+          })),
+        },
+      },
+    });
+  }
+  return out;
+}
