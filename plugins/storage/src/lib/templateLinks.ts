@@ -4,11 +4,13 @@ import {
   type ReasonCode,
   type Verdict,
 } from '@gitops-storage/plugin-storage-common';
+import { kroPolicyFix, type KroBackupPoliciesFix } from './policyTemplateLink';
 
 /** The software templates that can fix a volume's coverage. */
 export type FixTemplateName =
   | 'storage-volume-request'
-  | 'storage-velero-schedules';
+  | 'storage-velero-schedules'
+  | KroBackupPoliciesFix['template'];
 
 /** Form data of the `storage-volume-request` template. */
 export interface VolumeRequestFormData {
@@ -46,7 +48,8 @@ export type FixTemplate =
       template: 'storage-velero-schedules';
       title: string;
       formData: VeleroSchedulesFormData;
-    };
+    }
+  | KroBackupPoliciesFix;
 
 /** Verdicts for which we offer a fix at all. */
 const FIXABLE_VERDICTS: ReadonlySet<Verdict> = new Set([
@@ -187,6 +190,9 @@ export function fixTemplateFor(
     };
   }
   if (template === 'storage-velero-schedules') {
+    // A kro-managed Schedule is fixed through its BackupPolicy.
+    const policyFix = kroPolicyFix(claim, tier);
+    if (policyFix) return policyFix;
     return {
       template,
       title: `Set up backup schedules for namespace ${claim.namespace}`,

@@ -10,6 +10,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { AccessModes } from '../common/AccessModes';
 import { FixTemplateLink } from '../common/FixTemplateLink';
 import { RestoreVerification } from '../common/RestoreVerification';
+import { scheduleOwnerText } from '../../lib/scheduleOwnerText';
 import { ATTEMPT_OUTCOME_LABEL, VOLUME_SOURCE_LABEL } from '../../lib/text';
 
 /** Worst verdict first, then by place and name, for a stable order. */
@@ -137,6 +138,11 @@ function columns(service?: string): TableColumn<ClaimCoverage>[] {
                 <Typography variant="caption" component="div" style={nowrap}>
                   {s.cron} · {s.method}
                 </Typography>
+                {s.owner && (
+                  <Typography variant="caption" component="div">
+                    {scheduleOwnerText(s.owner)}
+                  </Typography>
+                )}
               </li>
             ))}
           </ul>

@@ -36,7 +36,8 @@ export function fixForClaim(
 ): FixTemplate | undefined {
   const fix = fixTemplateFor(claim, service);
   if (
-    fix?.template === 'storage-velero-schedules' &&
+    fix &&
+    fix.template !== 'storage-volume-request' &&
     claim.reasons.some(r => NOT_FIXED_BY_A_SCHEDULE.has(r.code))
   )
     return undefined;
@@ -70,9 +71,9 @@ export function FixTemplateLink(props: {
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
     >
       <BuildIcon fontSize="inherit" aria-hidden="true" />
-      {fix.template === 'storage-velero-schedules'
-        ? 'Set up backups'
-        : 'Request a new volume'}
+      {fix.template === 'storage-volume-request'
+        ? 'Request a new volume'
+        : 'Set up backups'}
     </Link>
   );
 }
