@@ -8,6 +8,13 @@ import {
 import { parseResourcePath, pathCovers, sameResource } from './resourcePath';
 import { serveKubectl } from './discovery';
 import {
+  includeObjectOf,
+  printerFor,
+  toTable,
+  wantsTable,
+} from './table/asTable';
+import type { KubeObject, TablePrinter } from './table/types';
+import {
   serveStreamFault,
   type ListInjection,
   type StreamFault,
@@ -194,11 +201,15 @@ export class FakeKubeApiServer {
       );
       return;
     }
+    // `kubectl get` asks for server-side tables (table/asTable.ts).
+    const table = wantsTable(String(req.headers.accept ?? ''))
+      ? printerFor(path.resource)
+      : undefined;
     if (isWatch) {
-      this.watch(path, url.searchParams, res);
+      this.watch(path, url.searchParams, res, table);
     } else {
       const extra = fault && 'injectItems' in fault ? fault.injectItems : [];
-      this.list(path, url.searchParams, res, extra);
+      this.list(path, url.searchParams, res, extra, table);
     }
   }
 
@@ -221,6 +232,7 @@ export class FakeKubeApiServer {
     params: URLSearchParams,
     res: http.ServerResponse,
     extraItems: readonly unknown[] = [],
+    table?: TablePrinter,
   ) {
     this.stats.lists += 1;
     const { store } = this.options;
@@ -261,7 +273,22 @@ export class FakeKubeApiServer {
           : {}),
       },
     };
-    if (store.listPageJson) {
+    if (table) {
+      const items = [
+        ...page.items.map(i =>
+          typeof i === 'string' ? (JSON.parse(i) as KubeObject) : i,
+        ),
+        ...extraItems,
+      ] as KubeObject[];
+      this.sendJson(
+        res,
+        200,
+        toTable(table, items, {
+          metadata: envelope.metadata,
+          includeObject: includeObjectOf(params.get('includeObject')),
+        }),
+      );
+    } else if (store.listPageJson) {
       // `{…,"items":[]}` with the serialized items spliced in.
       const head = JSON.stringify({ ...envelope, items: [] }).slice(0, -2);
       const items = [
@@ -281,10 +308,12 @@ export class FakeKubeApiServer {
     path: ResourcePath,
     params: URLSearchParams,
     res: http.ServerResponse,
+    table?: TablePrinter,
   ) {
     const selector = this.selectorOf(params, res);
     if (!selector) return;
     this.stats.watches += 1;
+    const includeObject = includeObjectOf(params.get('includeObject'));
     const { store } = this.options;
     const selected = (event: WatchEvent) =>
       event.type === 'BOOKMARK' ||
@@ -294,8 +323,25 @@ export class FakeKubeApiServer {
       'Content-Type': 'application/json',
       'Transfer-Encoding': 'chunked',
     });
+    // Headers now, as kube-apiserver does: a client waits for them before
+    // it reads events, and a quiet watch may send none for minutes.
+    res.flushHeaders();
     const write = (event: WatchEvent) => {
-      const line = `${JSON.stringify(event)}\n`;
+      // A table watch sends each changed object as a one-row Table.
+      const sent =
+        table && event.type !== 'BOOKMARK' && event.type !== 'ERROR'
+          ? {
+              ...event,
+              object: toTable(table, [event.object as KubeObject], {
+                metadata: {
+                  resourceVersion: (event.object as KubeObject).metadata
+                    ?.resourceVersion,
+                },
+                includeObject,
+              }),
+            }
+          : event;
+      const line = `${JSON.stringify(sent)}\n`;
       this.stats.bytesSent += Buffer.byteLength(line);
       res.write(line);
     };

@@ -24,17 +24,18 @@ const KUBECTL = [
 jest.setTimeout(60_000);
 
 let server: FakeKubeApiServer;
+let demoStore: InMemoryResourceStore;
 let dir: string;
 let kubeconfig: string;
 
 beforeAll(async () => {
-  const store = new InMemoryResourceStore();
+  demoStore = new InMemoryResourceStore();
   const { documents } = await readSnapshotDocuments(DEMO);
   loadObjects(
-    store,
+    demoStore,
     documents.map(d => d.object),
   );
-  server = await FakeKubeApiServer.start({ store });
+  server = await FakeKubeApiServer.start({ store: demoStore });
   server.addFault({
     resource: 'datauploads',
     status: 403,
@@ -74,10 +75,93 @@ describe('kubectl against the fake API server', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const rows = stdout.trim().split('\n');
-    expect(rows[0]).toMatch(/^NAMESPACE\s+NAME\s+AGE$/);
+    // The server-side table: the columns of kube-apiserver, not NAME/AGE.
+    expect(rows[0].split(/\s{2,}/)).toEqual([
+      'NAMESPACE',
+      'NAME',
+      'STATUS',
+      'VOLUME',
+      'CAPACITY',
+      'ACCESS MODES',
+      'STORAGECLASS',
+      'VOLUMEATTRIBUTESCLASS',
+      'AGE',
+    ]);
     const claims = documentsOfKind('PersistentVolumeClaim');
     expect(rows).toHaveLength((await claims).length + 1);
-    expect(stdout).toMatch(/^media\s+media-originals\s/m);
+    expect(stdout).toMatch(
+      /^media\s+media-originals\s+Bound\s+pvc-\S+\s+300Gi\s+RWO\s+storage-local\s+<unset>\s+\S+$/m,
+    );
+  });
+
+  it('prints the columns of each kind, wide ones with -o wide', async () => {
+    const wide = await kubectl(
+      'get',
+      'pvc',
+      'media-originals',
+      '-n',
+      'media',
+      '-o',
+      'wide',
+    );
+    expect(wide.stdout.split('\n')[0]).toMatch(/\sAGE\s+VOLUMEMODE$/);
+    expect(wide.stdout).toMatch(/\sFilesystem$/m);
+
+    const pv = await kubectl('get', 'pv');
+    expect(pv.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
+      'NAME',
+      'CAPACITY',
+      'ACCESS MODES',
+      'RECLAIM POLICY',
+      'STATUS',
+      'CLAIM',
+      'STORAGECLASS',
+      'VOLUMEATTRIBUTESCLASS',
+      'REASON',
+      'AGE',
+    ]);
+    expect(pv.stdout).toMatch(/\sBound\s+media\/media-originals\s/);
+
+    const sc = await kubectl('get', 'sc');
+    expect(sc.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
+      'NAME',
+      'PROVISIONER',
+      'RECLAIMPOLICY',
+      'VOLUMEBINDINGMODE',
+      'ALLOWVOLUMEEXPANSION',
+      'AGE',
+    ]);
+    expect(sc.stdout).toMatch(/^storage-local\s+rancher\.io\/local-path\s/m);
+
+    const pods = await kubectl('get', 'pods', '-A', '-o', 'wide');
+    expect(pods.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
+      'NAMESPACE',
+      'NAME',
+      'READY',
+      'STATUS',
+      'RESTARTS',
+      'AGE',
+      'IP',
+      'NODE',
+      'NOMINATED NODE',
+      'READINESS GATES',
+    ]);
+
+    // Velero kinds: their CRDs' additionalPrinterColumns.
+    const schedules = await kubectl('get', 'schedules', '-n', 'velero');
+    expect(schedules.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
+      'NAME',
+      'STATUS',
+      'SCHEDULE',
+      'LASTBACKUP',
+      'AGE',
+      'PAUSED',
+    ]);
+    expect(schedules.stdout).toMatch(
+      /^payments-daily\s+Enabled\s+0 2 \* \* \*\s/m,
+    );
+    const bsl = await kubectl('get', 'bsl', '-n', 'velero');
+    expect(bsl.stdout).toMatch(/^offsite\s+Unavailable\s+\S+\s+\S+\s+false$/m);
   });
 
   it('gets Velero kinds by plural, full name and short name', async () => {
@@ -164,17 +248,42 @@ describe('kubectl against the fake API server', () => {
     expect(stderr).toContain('Forbidden');
   });
 
-  it('watches: kubectl get -w keeps the stream open and prints the list first', async () => {
-    const { code, stdout } = await kubectl(
-      'get',
-      'pv',
-      '-w',
-      '--request-timeout=3s',
+  it('watches: kubectl get -w prints the list, then each change as a table row', async () => {
+    const started = Date.now();
+    const watching = kubectl('get', 'pv', '-w', '--request-timeout=4s');
+    // A volume created while kubectl watches arrives as a one-row Table.
+    setTimeout(() => {
+      demoStore.put(
+        { group: '', version: 'v1', resource: 'persistentvolumes' },
+        {
+          apiVersion: 'v1',
+          kind: 'PersistentVolume',
+          metadata: {
+            name: 'pv-during-watch',
+            creationTimestamp: new Date().toISOString(),
+          },
+          spec: {
+            capacity: { storage: '7Gi' },
+            accessModes: ['ReadWriteOnce'],
+            persistentVolumeReclaimPolicy: 'Retain',
+            storageClassName: 'storage-fast',
+          },
+          status: { phase: 'Available' },
+        },
+      );
+    }, 1500);
+    const { code, stdout } = await watching;
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+CAPACITY\s+ACCESS MODES\s/);
+    // The header once, and the new volume in the list's columns.
+    expect(lines.filter(l => l.startsWith('NAME'))).toHaveLength(1);
+    expect(stdout).toMatch(
+      /^pv-during-watch\s+7Gi\s+RWO\s+Retain\s+Available\s+storage-fast\s+<unset>\s+\S+$/m,
     );
-    // The watch ends with the request timeout; the list came first.
-    expect(stdout).toMatch(/^NAME\s+AGE$/m);
-    expect(stdout.trim().split('\n').length).toBeGreaterThan(1);
+    // The watch ends at the request timeout (the server sends its headers
+    // at once), not when the test's 30 s kill comes.
     expect([0, 1]).toContain(code);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
 

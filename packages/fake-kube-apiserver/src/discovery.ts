@@ -1,13 +1,20 @@
 import type http from 'node:http';
 import { RESOURCE_KIND_INFO } from '@gitops-storage/plugin-storage-common';
 import type { ResourcePath, ResourceStore } from './ResourceStore';
+import {
+  includeObjectOf,
+  printerFor,
+  toTable,
+  wantsTable,
+} from './table/asTable';
+import type { KubeObject } from './table/types';
 
 /**
  * What kubectl asks before it lists anything: `/version`, discovery (`/api`,
  * `/apis`, `/api/v1`, `/apis/GROUP/VERSION`, and the aggregated
  * `apidiscovery.k8s.io/v2` form kubectl 1.26+ asks for first) and single
- * objects (`kubectl get KIND NAME`, `kubectl describe`). Lists and watches
- * stay with the server. Only the resource types the store serves are listed.
+ * objects (`kubectl get KIND NAME` as a one-row table, `kubectl describe`).
+ * Lists and watches stay with the server. Only the resource types the store serves are listed.
  */
 
 interface ServedResource {
@@ -162,6 +169,7 @@ export function kubectlResponse(
   store: ResourceStore,
   pathname: string,
   accept: string,
+  includeObject: string | null = null,
 ): { status: number; body: unknown; contentType?: string } | undefined {
   const resources = servedResources(store);
   const wantsAggregated =
@@ -229,6 +237,17 @@ export function kubectlResponse(
   const { name, ...path } = object;
   const { items } = store.listPage(path, 0, Number.MAX_SAFE_INTEGER);
   const found = items.find(i => i.metadata.name === name);
+  const printer = wantsTable(accept) ? printerFor(object.resource) : undefined;
+  if (found && printer) {
+    // `kubectl get KIND NAME` prints one row of the kind's table.
+    return {
+      status: 200,
+      body: toTable(printer, [found as KubeObject], {
+        metadata: { resourceVersion: store.currentVersion() },
+        includeObject: includeObjectOf(includeObject),
+      }),
+    };
+  }
   if (found) return { status: 200, body: found };
   return {
     status: 404,
@@ -256,6 +275,7 @@ export function serveKubectl(
     store,
     url.pathname,
     String(req.headers.accept ?? ''),
+    url.searchParams.get('includeObject'),
   );
   if (!answer) return false;
   res.writeHead(answer.status, {
