@@ -106,7 +106,48 @@ describe('yarn bench', () => {
       expect(r.fanOut.agreement.claims).toBeGreaterThan(0);
       expect(r.fanOut.agreement.sameVerdict).toBe(r.fanOut.agreement.claims);
       expect(r.fanOut.ratio).toBeGreaterThan(0);
-      expect(r.targets).toHaveLength(5);
+
+      // The floor ran at every level the entity endpoint did, on a body as large.
+      expect(r.floor.map((f: any) => f.concurrency)).toEqual([1, 10, 50]);
+      for (const level of r.floor) {
+        expect(level.errors).toBe(0);
+        expect(level.meanResponseBytes).toBe(r.entityBody.bytes);
+      }
+      // Only the clusters the entity's answer depends on (its volumes are in one).
+      expect(r.entityBody.clusters).toBe(1);
+
+      // The real Kubernetes backend answered, and lacks what a verdict needs.
+      const peer = r.peers.kubernetesBackend;
+      expect(peer.plugin).toBe('@backstage/plugin-kubernetes-backend');
+      expect(peer.load.map((l: any) => l.concurrency)).toEqual([1, 10]);
+      for (const level of peer.load) expect(level.errors).toBe(0);
+      expect(peer.perView.listCalls).toBe(2 * 9);
+      expect(peer.answer.objects).toMatchObject({
+        Pod: expect.any(Number),
+        PersistentVolumeClaim: expect.any(Number),
+      });
+      expect(peer.answer.missing.map((m: any) => m.kind)).toEqual(
+        expect.arrayContaining(['PersistentVolume', 'PodVolumeBackup']),
+      );
+      expect(peer.ratioAt['1']).toBeGreaterThan(0);
+
+      expect(r.targets.map((t: any) => t.name)).toEqual([
+        'fleet cold sync',
+        'entity throughput at 50 clients',
+        'entity p99 at 50 clients',
+        '/coverage p50',
+        'backend memory after sync',
+        'event to verdict (slowest)',
+        'faster than fan-out',
+      ]);
+      for (const t of r.targets) {
+        expect(t).toEqual({
+          name: expect.any(String),
+          target: expect.any(String),
+          measured: expect.any(String),
+          met: expect.any(Boolean),
+        });
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -27,6 +27,7 @@ import { HelperProcess } from './ipc';
 import { timeEventToVerdict } from './measure/eventToVerdict';
 import { watchGcTime } from './measure/gcTime';
 import { describeMachine } from './measure/machine';
+import { measureKubernetesBackend } from './measure/kubernetesBackendPeer';
 import { memoryAfterGc } from './measure/memory';
 import type { ParseSample } from './measure/parseThroughput';
 import { summarizeLatencies, type LatencySummary } from './measure/percentiles';
@@ -153,24 +154,33 @@ async function run(options: BenchOptions): Promise<BenchResult> {
 
     const paths = entities.map(e => entityPath(e.metadata.name));
     const sample = await api.get<EntityStorageResponse>(paths[0]);
+    const sampleJson = JSON.stringify(sample.body);
     const entityBody = {
-      bytes: Buffer.byteLength(JSON.stringify(sample.body)),
+      bytes: Buffer.byteLength(sampleJson),
       clustersBytes: Buffer.byteLength(JSON.stringify(sample.body.clusters)),
+      clusters: sample.body.clusters.length,
       claims: sample.body.claims.length,
     };
+    // The floor answers a body as large as an entity's, serialized beforehand.
+    backend.floor.setBody(Buffer.from(sampleJson));
+    const { baseUrl } = backend;
     const entity: LoadResult[] = [];
+    const floor: LoadResult[] = [];
     for (const concurrency of CONCURRENCY) {
+      // Endpoint and floor back to back, so other load on the machine
+      // affects both alike.
       progress(
-        `entity endpoint, ${concurrency} concurrent clients, ${options.durationSeconds} s`,
+        `entity endpoint and floor, ${concurrency} concurrent clients, ${options.durationSeconds} s each`,
       );
-      entity.push(
-        await client.request<LoadResult>('load', {
-          baseUrl: backend.baseUrl,
-          paths,
+      const load = (loadPaths: string[]) =>
+        client.request<LoadResult>('load', {
+          baseUrl,
+          paths: loadPaths,
           concurrency,
           durationMs: options.durationSeconds * 1000,
-        }),
-      );
+        });
+      entity.push(await load(paths));
+      floor.push(await load([backend.floor.path]));
     }
 
     progress('coverage endpoint');
@@ -249,6 +259,18 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const fanOutParseBoundMs = (meanBytes / parseBytesPerSecond) * 1000;
     const cachedP50 = entity[0].p50;
 
+    progress(
+      `the real peer: @backstage/plugin-kubernetes-backend, ${options.durationSeconds} s at 1 and 10 clients`,
+    );
+    const kubernetesBackend = await measureKubernetesBackend({
+      clusters,
+      entities,
+      servers,
+      client,
+      durationMs: options.durationSeconds * 1000,
+      storageEntity: entity,
+    });
+
     return {
       startedAt: new Date(now).toISOString(),
       machine,
@@ -285,6 +307,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       check,
       entityBody,
       entity,
+      floor,
       coverage: {
         firstMs: first.ms,
         page: {
@@ -316,6 +339,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           mismatches: agreement.mismatches.slice(0, 5),
         },
       },
+      peers: { kubernetesBackend },
     };
   } finally {
     api?.close();

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { timedGet } from '../client/httpGet';
+import { timedGet, timedRequest } from '../client/httpGet';
 
 /** The bench's own light requests to the backend (polling, checks). */
 export class ApiClient {
@@ -15,6 +15,27 @@ export class ApiClient {
       );
     }
     return { body: JSON.parse(res.body.toString()) as T, ms: res.ms };
+  }
+
+  async post<T>(
+    path: string,
+    body: unknown,
+  ): Promise<{ body: T; ms: number; bytes: number }> {
+    const res = await timedRequest(
+      this.#agent,
+      `${this.baseUrl}${path}`,
+      JSON.stringify(body),
+    );
+    if (res.status !== 200) {
+      throw new Error(
+        `POST ${path}: ${res.status} ${res.body.toString().slice(0, 300)}`,
+      );
+    }
+    return {
+      body: JSON.parse(res.body.toString()) as T,
+      ms: res.ms,
+      bytes: res.bytes,
+    };
   }
 
   close(): void {

@@ -13,6 +13,7 @@ import {
   type CatalogService,
 } from '@backstage/plugin-catalog-node';
 import storagePlugin from '@gitops-storage/plugin-storage-backend';
+import { createFloorPlugin } from './floorPlugin';
 
 /**
  * The test catalog with an index by ref: the stock in-memory client rebuilds
@@ -20,7 +21,7 @@ import storagePlugin from '@gitops-storage/plugin-storage-backend';
  * measured instead of the storage plugin. A real catalog answers from its
  * database; its cost is not part of either path compared here.
  */
-class IndexedCatalog extends InMemoryCatalogClient {
+export class IndexedCatalog extends InMemoryCatalogClient {
   #byRef: Map<string, Entity>;
 
   constructor(entities: Entity[]) {
@@ -39,11 +40,13 @@ class IndexedCatalog extends InMemoryCatalogClient {
 
 export interface RunningBackend {
   baseUrl: string;
+  /** The floor next to the storage plugin (see floorPlugin). */
+  floor: { path: string; setBody(body: Buffer): void };
   stop(): Promise<void>;
 }
 
 /**
- * The storage plugin in a Backstage backend (startTestBackend: the new
+ * The storage plugin (and the floor) in a Backstage backend (startTestBackend: the new
  * backend system with mock auth and permissions that allow), listening on a
  * real port, with the given app-config and catalog.
  */
@@ -52,9 +55,11 @@ export async function startStorageBackend(
   entities: Entity[],
 ): Promise<RunningBackend> {
   const catalog = new IndexedCatalog(entities);
+  const floor = createFloorPlugin();
   const backend = await startTestBackend({
     features: [
       storagePlugin,
+      floor.plugin,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -69,6 +74,7 @@ export async function startStorageBackend(
   });
   return {
     baseUrl: `http://127.0.0.1:${backend.server.port()}`,
+    floor: { path: floor.path, setBody: floor.setBody },
     stop: () => backend.stop(),
   };
 }

@@ -1,26 +1,59 @@
 import http from 'node:http';
 
-/** One GET over a keep-alive agent: status, body size and time taken (ms). */
+export interface TimedResponse {
+  status: number;
+  bytes: number;
+  ms: number;
+  body: Buffer;
+}
+
+/**
+ * One request over a keep-alive agent: status, body size and time taken to
+ * the last body byte (ms). A `body` makes it a JSON POST.
+ */
+export function timedRequest(
+  agent: http.Agent,
+  url: string,
+  body?: string,
+): Promise<TimedResponse> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      body === undefined
+        ? { agent }
+        : {
+            agent,
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const data = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes: data.length,
+            ms: performance.now() - started,
+            body: data,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** One GET over a keep-alive agent (see timedRequest). */
 export function timedGet(
   agent: http.Agent,
   url: string,
-): Promise<{ status: number; bytes: number; ms: number; body: Buffer }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent }, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({
-          status: res.statusCode ?? 0,
-          bytes: body.length,
-          ms: performance.now() - started,
-          body,
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
+): Promise<TimedResponse> {
+  return timedRequest(agent, url);
 }

@@ -3,12 +3,14 @@ import {
   summarizeLatencies,
   type LatencySummary,
 } from '../measure/percentiles';
-import { timedGet } from './httpGet';
+import { timedGet, timedRequest } from './httpGet';
 
 export interface LoadOptions {
   baseUrl: string;
   /** Request paths, used in turn. */
   paths: string[];
+  /** JSON bodies, one per path: the requests are POSTs. */
+  bodies?: string[];
   concurrency: number;
   durationMs: number;
   /** Requests before measuring (JIT, connections), per client. */
@@ -25,24 +27,28 @@ export interface LoadResult extends LatencySummary {
 /**
  * Closed-loop load: `concurrency` clients, each sending its next request as
  * soon as the previous answer is in, over keep-alive connections, for a fixed
- * time. Every answer must be 200; latency is measured to the last body byte.
+ * time. Answers other than 200 are counted as errors; latency is measured to
+ * the last body byte.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const {
     baseUrl,
     paths,
+    bodies,
     concurrency,
     durationMs,
     warmupPerClient = 5,
   } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
-  const nextUrl = () => `${baseUrl}${paths[next++ % paths.length]}`;
+  const send = () => {
+    const i = next++ % paths.length;
+    return timedRequest(agent, `${baseUrl}${paths[i]}`, bodies?.[i]);
+  };
 
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = 0; i < warmupPerClient; i++)
-        await timedGet(agent, nextUrl());
+      for (let i = 0; i < warmupPerClient; i++) await send();
     }),
   );
 
@@ -54,7 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
-        const res = await timedGet(agent, nextUrl());
+        const res = await send();
         latencies.push(res.ms);
         bytes += res.bytes;
         if (res.status !== 200) errors++;

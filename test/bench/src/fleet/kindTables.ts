@@ -38,6 +38,23 @@ export interface KindTable {
 }
 
 const NONE: [number, number] = [0, 0];
+const KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+/**
+ * A table whose objects never carry Backstage's kubernetes-id label answers
+ * a selector on it with nothing, without generating every object to look:
+ * a real API server filters its watch cache in a tight loop, which costs
+ * far less per object than generating one here, so a scan would make the
+ * fake, not the client, the slow part of a Kubernetes-plugin request.
+ */
+function neverLabelled(table: KindTable): KindTable {
+  const { withLabel } = table;
+  return {
+    ...table,
+    withLabel: (key, values) =>
+      key === KUBERNETES_ID ? [] : withLabel?.(key, values),
+  };
+}
 
 function clusterScoped(
   path: KindTable['path'],
@@ -77,7 +94,7 @@ function perClaim(
       return n === undefined ? NONE : layout.namespacePvcRange(n);
     },
     withLabel: (key, values) => {
-      if (key !== 'backstage.io/kubernetes-id') return undefined;
+      if (key !== KUBERNETES_ID) return undefined;
       const indices: number[] = [];
       for (const id of values) {
         const service = layout.serviceOfId(id);
@@ -98,7 +115,17 @@ export function kindTables(layout: ClusterLayout): KindTable[] {
     version,
     resource,
   });
-  return [
+  const labelled = [
+    perClaim(
+      layout,
+      { group: '', version: 'v1', resource: 'persistentvolumeclaims' },
+      i => claimObject(layout, i),
+    ),
+    perClaim(layout, { group: '', version: 'v1', resource: 'pods' }, i =>
+      podObject(layout, i),
+    ),
+  ];
+  const unlabelled = [
     clusterScoped(
       { group: '', version: 'v1', resource: 'namespaces' },
       layout.namespaceCount,
@@ -113,14 +140,6 @@ export function kindTables(layout: ClusterLayout): KindTable[] {
       { group: '', version: 'v1', resource: 'persistentvolumes' },
       layout.size.pvcs,
       i => volumeObject(layout, i),
-    ),
-    perClaim(
-      layout,
-      { group: '', version: 'v1', resource: 'persistentvolumeclaims' },
-      i => claimObject(layout, i),
-    ),
-    perClaim(layout, { group: '', version: 'v1', resource: 'pods' }, i =>
-      podObject(layout, i),
     ),
     inVeleroNamespace(velero('backupstoragelocations'), 1, () =>
       storageLocationObject(layout),
@@ -196,4 +215,5 @@ export function kindTables(layout: ClusterLayout): KindTable[] {
       }),
     ),
   ];
+  return [...labelled, ...unlabelled.map(neverLabelled)];
 }

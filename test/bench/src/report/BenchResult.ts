@@ -4,6 +4,7 @@ import type { Machine } from '../measure/machine';
 import type { ParseSample } from '../measure/parseThroughput';
 import type { LatencySummary } from '../measure/percentiles';
 import type { EventTrial } from '../measure/eventToVerdict';
+import type { KubernetesBackendFigures } from '../measure/kubernetesBackendPeer';
 
 /** Every figure of one bench run (what `--json` writes). */
 export interface BenchResult {
@@ -50,8 +51,15 @@ export interface BenchResult {
     byVerdict: Record<string, number>;
   };
   /** One entity's response: its size, and how much of it is the clusters' status. */
-  entityBody: { bytes: number; clustersBytes: number; claims: number };
+  entityBody: {
+    bytes: number;
+    clustersBytes: number;
+    clusters: number;
+    claims: number;
+  };
   entity: LoadResult[];
+  /** The framework's floor (floorPlugin) at the same client counts, measured right after. */
+  floor: LoadResult[];
   coverage: {
     /** The first call builds the claim→owner index from the catalog. */
     firstMs: number;
@@ -78,6 +86,8 @@ export interface BenchResult {
     ratioAtParseBound: number;
     agreement: { claims: number; sameVerdict: number; mismatches: string[] };
   };
+  /** Other software answering the same entity views, on the same clusters. */
+  peers: { kubernetesBackend: KubernetesBackendFigures };
 }
 
 export interface TargetCheck {

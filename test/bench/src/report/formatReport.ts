@@ -16,6 +16,63 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+function loadTable(levels: BenchResult['entity']): string {
+  return table([
+    [
+      'clients',
+      'requests',
+      'req/s',
+      'p50',
+      'p90',
+      'p99',
+      'max',
+      'errors',
+      'body',
+    ],
+    ...levels.map(e => [
+      String(e.concurrency),
+      int(e.count),
+      e.requestsPerSecond.toFixed(0),
+      ms(e.p50),
+      ms(e.p90),
+      ms(e.p99),
+      ms(e.max),
+      String(e.errors),
+      `${(e.meanResponseBytes / 1024).toFixed(1)} KiB`,
+    ]),
+  ]);
+}
+
+function peerSection(r: BenchResult): string[] {
+  const k = r.peers.kubernetesBackend;
+  return [
+    `The real peer: ${k.plugin} (same Backstage release), ${
+      k.configuration.endpoint
+    } for ${k.configuration.customResources.join(', ')}`,
+    `  per entity view: ${k.perView.listCalls.toFixed(0)} list calls, ${mb(
+      k.perView.bytesFromApiServers,
+    )} from the API servers, answer ${(k.perView.responseBytes / 1024).toFixed(
+      1,
+    )} KiB, ${ms(k.perView.ms)} one at a time`,
+    loadTable(k.load),
+    `  its p50 ÷ the storage entity endpoint's: ${Object.entries(k.ratioAt)
+      .map(
+        ([c, ratio]) =>
+          `${ratio.toFixed(0)}× at ${c} client${c === '1' ? '' : 's'}`,
+      )
+      .join(', ')}`,
+    `  its answer holds: ${
+      Object.entries(k.answer.objects)
+        .map(([kind, n]) => `${kind} ${int(n)}`)
+        .join(', ') || 'nothing'
+    }${k.answer.errors ? `; ${k.answer.errors} errors` : ''}`,
+    `  missing for a verdict: ${
+      k.answer.missing.map(m => `${m.kind} (${m.neededFor})`).join('; ') ||
+      'nothing'
+    }; and it has no coverage engine: no tier, RPO, schedule match or verdict`,
+  ];
+}
+
 /** The human-readable report of a run. */
 export function formatReport(r: BenchResult, targets: TargetCheck[]): string {
   const clusterTimes = Object.values(r.sync.perClusterMs).sort((a, b) => a - b);
@@ -87,33 +144,25 @@ export function formatReport(r: BenchResult, targets: TargetCheck[]): string {
     'Entity endpoint GET /api/storage/entities/default/component/<svc> (closed loop, keep-alive, separate client process)',
     `  one answer: ${r.entityBody.claims} claims, ${(
       r.entityBody.bytes / 1024
-    ).toFixed(1)} KiB, of which the ${r.size.clusters} clusters' status ${(
+    ).toFixed(1)} KiB, of which the status of ${r.entityBody.clusters} of the ${
+      r.size.clusters
+    } clusters (those it depends on) ${(
       r.entityBody.clustersBytes / 1024
     ).toFixed(1)} KiB`,
-    table([
-      [
-        'clients',
-        'requests',
-        'req/s',
-        'p50',
-        'p90',
-        'p99',
-        'max',
-        'errors',
-        'body',
-      ],
-      ...r.entity.map(e => [
-        String(e.concurrency),
-        int(e.count),
-        e.requestsPerSecond.toFixed(0),
-        ms(e.p50),
-        ms(e.p90),
-        ms(e.p99),
-        ms(e.max),
-        String(e.errors),
-        `${(e.meanResponseBytes / 1024).toFixed(1)} KiB`,
-      ]),
-    ]),
+    loadTable(r.entity),
+    `Floor: the same backend sending a body of the same size, serialized beforehand, through the same auth and router (GET /api/floor/body)`,
+    loadTable(r.floor),
+    `  entity endpoint ÷ floor: ${r.entity
+      .map(e => {
+        const f = r.floor.find(x => x.concurrency === e.concurrency);
+        return f
+          ? `${e.concurrency} clients ${(
+              (e.requestsPerSecond / f.requestsPerSecond) *
+              100
+            ).toFixed(0)} % of its req/s, p99 ${(e.p99 / f.p99).toFixed(2)}×`
+          : '';
+      })
+      .join('; ')}`,
     `Coverage endpoint (1 client): first call ${ms(
       r.coverage.firstMs,
     )} (builds the owner index); ` +
@@ -147,6 +196,8 @@ export function formatReport(r: BenchResult, targets: TargetCheck[]): string {
         ? `; differ: ${r.fanOut.agreement.mismatches.join('; ')}`
         : ''
     }`,
+    '',
+    ...peerSection(r),
     '',
     'Targets (2-core machine)',
     table([
