@@ -6,17 +6,20 @@ import type { JsonObject } from '@backstage/types';
 import { storageScaffolderModule } from '../module';
 
 /**
- * A backend with the scaffolder, the GitHub module (for the templates'
- * pull-request branch), this module and an in-memory catalog.
+ * A backend with the scaffolder, the GitHub and GitLab modules (for the
+ * templates' pull- and merge-request branches), this module and an in-memory catalog.
  */
 export async function startScaffolderTestBackend(options: {
   storageConfig: JsonObject;
   entities?: Entity[];
+  /** Where publish:gitlab:merge-request sends its API calls (a fake GitLab). */
+  gitlabApiBaseUrl?: string;
 }): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
       import('@backstage/plugin-scaffolder-backend'),
       import('@backstage/plugin-scaffolder-backend-module-github'),
+      import('@backstage/plugin-scaffolder-backend-module-gitlab'),
       storageScaffolderModule,
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
       mockServices.rootConfig.factory({
@@ -25,6 +28,15 @@ export async function startScaffolderTestBackend(options: {
           integrations: {
             github: [
               { host: 'github.com', token: 'ghp_testtokentesttokentest' },
+            ],
+            gitlab: [
+              {
+                host: 'gitlab.example.com',
+                token: 'glpat-testtokentesttoken',
+                apiBaseUrl:
+                  options.gitlabApiBaseUrl ??
+                  'https://gitlab.example.com/api/v4',
+              },
             ],
           },
         },

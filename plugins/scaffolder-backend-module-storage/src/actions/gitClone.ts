@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { GitopsScaffolderConfig } from '../config';
 import { assertValidBranchName } from '../git/branchName';
-import { GitAuthDeps, isGithubRepo, resolveGitAuth } from '../git/gitAuth';
+import { GitAuthDeps, gitProviderOf, resolveGitAuth } from '../git/gitAuth';
 import { assertRepoAllowed } from '../git/localAccess';
 import { assertRemoteAllowed } from '../git/remoteAccess';
 import { parseRepoLocation } from '../git/repoUrl';
@@ -72,15 +72,22 @@ export function createGitCloneAction(deps: GitCloneActionDeps) {
         commit: z =>
           z.string({ description: 'The commit id of the base branch' }),
         provider: z =>
-          z.enum(['github', 'git'], {
+          z.enum(['github', 'gitlab', 'git'], {
             description:
-              'github when the host has a GitHub integration (use publish:github:pull-request), otherwise git (use storage:git:publish)',
+              'github when the host has a GitHub integration (use publish:github:pull-request), gitlab when it has a GitLab integration (storage:git:publish, then publish:gitlab:merge-request), otherwise git (use storage:git:publish)',
           }),
         githubRepoUrl: z =>
           z
             .string({
               description:
                 'For GitHub repositories: host?owner=o&repo=r, the repoUrl form publish:github:pull-request takes',
+            })
+            .optional(),
+        gitlabRepoUrl: z =>
+          z
+            .string({
+              description:
+                'For GitLab repositories: host?owner=group/subgroup&repo=project, the repoUrl form publish:gitlab:merge-request takes',
             })
             .optional(),
       },
@@ -141,7 +148,8 @@ export function createGitCloneAction(deps: GitCloneActionDeps) {
       }
 
       const commit = await headCommit(targetDir);
-      const github = isGithubRepo(location, deps.integrations);
+      const provider = gitProviderOf(location, deps.integrations);
+      const github = provider === 'github';
       ctx.logger.info(
         `Cloned ${location.gitUrl} (branch ${branch}, commit ${commit.slice(
           0,
@@ -152,7 +160,7 @@ export function createGitCloneAction(deps: GitCloneActionDeps) {
       ctx.output('remoteUrl', location.gitUrl);
       ctx.output('baseBranch', branch);
       ctx.output('commit', commit);
-      ctx.output('provider', github ? 'github' : 'git');
+      ctx.output('provider', provider);
       if (
         github &&
         location.kind === 'remote' &&
@@ -164,6 +172,19 @@ export function createGitCloneAction(deps: GitCloneActionDeps) {
           `${location.host}?owner=${encodeURIComponent(
             location.owner,
           )}&repo=${encodeURIComponent(location.repo)}`,
+        );
+      }
+      const gitlabPath =
+        provider === 'gitlab' && location.kind === 'remote'
+          ? location.repoPath?.split('/')
+          : undefined;
+      if (gitlabPath) {
+        ctx.output(
+          'gitlabRepoUrl',
+          `${location.kind === 'remote' ? location.host : ''}?owner=${gitlabPath
+            .slice(0, -1)
+            .map(encodeURIComponent)
+            .join('/')}&repo=${encodeURIComponent(gitlabPath.at(-1)!)}`,
         );
       }
     },

@@ -103,6 +103,11 @@ export function createGitopsGeneratorAction(
             description:
               'Repository paths the change set creates, changes or deletes',
           }),
+        deletedFiles: z =>
+          z.array(z.string(), {
+            description:
+              'Repository paths the change set deletes (for publish:github:pull-request filesToDelete)',
+          }),
         summary: z =>
           z.string({ description: 'One line describing the change' }),
         diff: z =>
@@ -181,6 +186,12 @@ export function createGitopsGeneratorAction(
       }
 
       ctx.output('changedFiles', changedFiles);
+      ctx.output(
+        'deletedFiles',
+        changeSet.changes
+          .filter(change => change.action === 'delete')
+          .map(change => change.path),
+      );
       ctx.output('summary', changeSet.summary);
       ctx.output('diff', diff);
     },

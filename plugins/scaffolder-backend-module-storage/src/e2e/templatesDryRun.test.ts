@@ -3,6 +3,12 @@ import path from 'node:path';
 import request from 'supertest';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
+import {
+  applyChangeSet,
+  createDirectoryRepoReader,
+  findGenerator,
+  runGenerator,
+} from '@gitops-storage/plugin-storage-gitops';
 import { branchesOf, createTestBareRepo } from '../__testUtils__/gitTestRepos';
 import { seedFor } from '../__testUtils__/prerequisites';
 import { redirectGitUrls } from '../__testUtils__/redirectGitUrls';
@@ -153,6 +159,126 @@ describe('templates through the scaffolder dry-run API', () => {
     } finally {
       restore();
     }
+  });
+
+  it('takes the merge-request path for a GitLab repository', async () => {
+    const { bare, server } = await setUp('velero-schedules');
+    // No network here: serve the GitLab project from the test repository.
+    const restore = redirectGitUrls(mockDir.resolve('gitconfig'), {
+      'https://gitlab.example.com/platform/infra/gitops': `file://${bare.path}`,
+    });
+    try {
+      const schedules = TEMPLATE_CASES.find(
+        c => c.template === 'velero-schedules',
+      )!;
+      const response = await dryRun(server, 'velero-schedules', {
+        ...schedules.typed,
+        repoUrl: 'https://gitlab.example.com/platform/infra/gitops',
+      });
+
+      expect(response.status).toBe(200);
+      const log = response.body.log
+        .map((l: { body: { message: string } }) => l.body.message)
+        .join('\n');
+      // The branch is pushed by storage:git:publish (a dry run: nothing)...
+      expect(log).toContain('nothing was committed or pushed');
+      // ...and the merge request step is reached, with the GitLab project.
+      expect(log).toContain(
+        'Running publish:gitlab:merge-request in dry-run mode',
+      );
+      expect(log).toContain(
+        '"repoUrl": "gitlab.example.com?owner=platform/infra&repo=gitops"',
+      );
+      expect(log).toContain('"commitAction": "skip"');
+      expect(log).toContain(
+        'Skipping because publish:gitlab:merge-request does not support dry-run',
+      );
+      // Not the GitHub path.
+      expect(log).not.toContain('Running publish:github:pull-request');
+      // The merge request link (a dry run has the action's example output).
+      expect(response.body.output.links).toEqual([
+        { title: 'Merge request', icon: 'gitlab', url: '<example>' },
+      ]);
+      expect(
+        response.body.output.text.map((t: { title: string }) => t.title),
+      ).toEqual(['Changes']);
+      expect(Object.keys(await branchesOf(bare.path))).toEqual(['main']);
+    } finally {
+      restore();
+    }
+  });
+
+  it('a removal reaches the pull request: prune lists the deleted Schedule in filesToDelete', async () => {
+    const seed = await seedFor(mockDir.resolve('seed'), 'velero-schedules');
+    await applyChangeSet(
+      seed,
+      runGenerator(
+        findGenerator('velero-schedules')!,
+        createDirectoryRepoReader(seed),
+        {
+          namespaces: [
+            { name: 'payments', tiers: ['fast'] },
+            { name: 'orders', tiers: ['bulk'] },
+          ],
+        },
+      ),
+    );
+    const bare = await createTestBareRepo(
+      mockDir.resolve('remote/gitops.git'),
+      seed,
+    );
+    const server = await startScaffolderTestBackend({
+      storageConfig: {
+        gitops: {
+          repoUrl: bare.path,
+          allowedLocalRoots: [mockDir.resolve('remote')],
+        },
+      },
+    });
+    const restore = redirectGitUrls(mockDir.resolve('gitconfig'), {
+      'https://github.com/acme/gitops': `file://${bare.path}`,
+    });
+    try {
+      const response = await dryRun(server, 'velero-schedules', {
+        namespaces: [{ name: 'payments', tiers: ['fast'], paused: false }],
+        prune: true,
+        repoUrl: 'https://github.com/acme/gitops',
+      });
+      expect(response.status).toBe(200);
+      const log = response.body.log
+        .map((l: { body: { message: string } }) => l.body.message)
+        .join('\n');
+      expect(log).toMatch(
+        /"filesToDelete": \[\s*"apps\/storage\/velero\/overlays\/prod\/schedules\/orders\.yaml"\s*\]/,
+      );
+      expect(response.body.output.summary).toMatch(/remove those of orders/);
+      // The pull request uploads the changed kustomization, not the deleted file.
+      const uploads = [...filesOf(response.body).keys()].filter(f =>
+        f.startsWith('changes/'),
+      );
+      expect(uploads).toEqual([
+        'changes/apps/storage/velero/overlays/prod/schedules/kustomization.yaml',
+      ]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('refuses a GitLab host that has no integration and is not an allowed host, and pushes nothing', async () => {
+    const { bare, server } = await setUp('velero-schedules');
+    const schedules = TEMPLATE_CASES.find(
+      c => c.template === 'velero-schedules',
+    )!;
+    const response = await dryRun(server, 'velero-schedules', {
+      ...schedules.typed,
+      repoUrl: 'https://gitlab.other.example/platform/gitops',
+    });
+    const log = JSON.stringify(response.body);
+    expect(log).toContain(
+      "Host 'gitlab.other.example' is not a configured git host: add a Backstage integration for it or list it in storage.gitops.allowedHosts",
+    );
+    expect(log).not.toContain('publish:gitlab:merge-request in dry-run mode');
+    expect(Object.keys(await branchesOf(bare.path))).toEqual(['main']);
   });
 
   it("uses the app's tiers (storage.tiers) instead of the generators' defaults", async () => {

@@ -44,6 +44,15 @@ describe('parseRepoLocation', () => {
       },
     ],
     [
+      'https://gitlab.example.com/platform/infra/gitops.git',
+      {
+        kind: 'remote',
+        protocol: 'https',
+        host: 'gitlab.example.com',
+        repoPath: 'platform/infra/gitops',
+      },
+    ],
+    [
       'github.com?owner=acme&repo=gitops',
       {
         kind: 'remote',

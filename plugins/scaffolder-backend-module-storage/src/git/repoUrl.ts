@@ -21,18 +21,26 @@ export interface RemoteRepoLocation {
   /** owner/repo when the path has that shape (GitHub and most forges). */
   owner?: string;
   repo?: string;
+  /** The whole repository path without `.git`, e.g. a GitLab `group/subgroup/project`. */
+  repoPath?: string;
 }
 
 export type RepoLocation = LocalRepoLocation | RemoteRepoLocation;
 
 const SCP_LIKE = /^(?:[A-Za-z0-9._~-]+@)?([A-Za-z0-9.-]+):(?!\/\/)(.+)$/;
 
-function ownerAndRepo(repoPath: string): { owner?: string; repo?: string } {
+function ownerAndRepo(repoPath: string): {
+  owner?: string;
+  repo?: string;
+  repoPath?: string;
+} {
   const parts = repoPath.replace(/^\/+|\/+$/g, '').split('/');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+  if (parts.length < 2 || parts.some(part => !part)) {
     return {};
   }
-  return { owner: parts[0], repo: parts[1].replace(/\.git$/, '') };
+  const whole = { repoPath: parts.join('/').replace(/\.git$/, '') };
+  if (parts.length !== 2) return whole;
+  return { owner: parts[0], repo: parts[1].replace(/\.git$/, ''), ...whole };
 }
 
 function local(absolutePath: string): LocalRepoLocation {
@@ -93,6 +101,7 @@ export function parseRepoLocation(
       host,
       owner,
       repo,
+      repoPath: `${owner}/${repo}`,
       gitUrl: `https://${host}/${encodeURIComponent(
         owner,
       )}/${encodeURIComponent(repo)}.git`,
