@@ -5,7 +5,10 @@ import { addStorageApplication } from '../../argocd/storageApplication';
 import { GeneratorError } from '../../errors/GeneratorError';
 import { REPO_LAYOUT, storageAppDir } from '../../layout/paths';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
-import { ensureKustomizationResource } from '../../yaml/kustomization';
+import {
+  ensureKustomizationResource,
+  removeKustomizationResource,
+} from '../../yaml/kustomization';
 import { writeKroApp } from '../kro-inventory/kroApp';
 import { ensureKroHealthChecks } from '../kro-inventory/kroHealth';
 import { readVeleroApp, type VeleroApp } from '../velero-schedules/veleroApp';
@@ -18,6 +21,7 @@ import { planSchedule } from '../shared/schedulePlan';
 import { backupPolicyGraph, POLICY_KIND } from './graph';
 import type { KroBackupPoliciesInput } from './input';
 import { policyManifest } from './instance';
+import { policyEdits } from './policyEdits';
 import { kroVeleroRole } from './veleroRbac';
 
 export const POLICIES_APP = 'backup-policies';
@@ -138,7 +142,33 @@ export function generateKroBackupPolicies(
     ensureKustomizeEnableHelm(builder, input.argocd);
   }
   ensureKroHealthChecks(builder, input.argocd.configMapPath, POLICY_KIND);
+  const removed = input.prune ? prunePolicies(builder, files) : [];
   return builder.build(
-    `Add kro BackupPolicies for ${plans.map(p => p.namespace).join(', ')}`,
+    `Add kro BackupPolicies for ${plans.map(p => p.namespace).join(', ')}${
+      removed.length > 0 ? `; remove those of ${removed.join(', ')}` : ''
+    }`,
   );
+}
+
+/**
+ * Deletes the BackupPolicies of namespaces the input no longer lists (each
+ * file checked unedited) and their kustomization entries; returns their
+ * namespaces.
+ */
+function prunePolicies(builder: ChangeSetBuilder, kept: string[]): string[] {
+  const unlisted = builder.repository
+    .listDirectory(BACKUP_POLICIES_DIR)
+    .filter(name => /\.ya?ml$/.test(name) && !/^kustomization\./.test(name))
+    .filter(name => !kept.includes(name));
+  for (const name of unlisted)
+    builder.deleteOwnedFile(`${BACKUP_POLICIES_DIR}/${name}`, text =>
+      policyEdits(text, name, name.replace(/\.ya?ml$/, '')),
+    );
+  if (unlisted.length > 0)
+    builder.editYaml(
+      `${BACKUP_POLICIES_DIR}/kustomization.yaml`,
+      `'${BACKUP_POLICIES_DIR}/kustomization.yaml' does not exist`,
+      doc => unlisted.forEach(name => removeKustomizationResource(doc, name)),
+    );
+  return unlisted.map(name => name.replace(/\.ya?ml$/, ''));
 }

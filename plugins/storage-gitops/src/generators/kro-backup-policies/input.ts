@@ -61,6 +61,13 @@ export const kroBackupPoliciesInputSchema = z
       }),
     tiers: tierListSchema.optional(),
     argocd: argocdInputSchema,
+    /**
+     * The namespaces listed are all that keep a BackupPolicy: the policies
+     * this generator wrote for other namespaces are deleted (day 2), and kro
+     * then deletes their Schedules. Off by default, so adding one namespace
+     * never removes the others.
+     */
+    prune: z.boolean().default(false),
     /** kro itself, as kro-inventory installs it (same chart and defaults). */
     kro: kroInventoryInputSchema.shape.kro,
   })

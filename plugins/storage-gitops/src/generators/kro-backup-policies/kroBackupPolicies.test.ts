@@ -179,6 +179,32 @@ describe('kro-backup-policies', () => {
     ).toEqual([]);
   });
 
+  it('the validation can fail: a graph or a policy that breaks the upstream schemas is reported', () => {
+    const files = withVelero();
+    const changeSet = generate(kroBackupPoliciesGenerator, input, files);
+    const edits: Record<string, [string, string]> = {
+      [graphFile]: ['scope: Namespaced', 'scope: Global'],
+      [`${base}/media.yaml`]: ['paused: false', 'paused: "no"'],
+    };
+    const broken = {
+      ...changeSet,
+      changes: changeSet.changes.map(c =>
+        edits[c.path]
+          ? { ...c, content: c.content.replace(...edits[c.path]) }
+          : c,
+      ),
+    };
+    const problems = manifestProblems(files, broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /backup-policy-graph\.yaml \(ResourceGraphDefinition\): spec\.schema\.scope/,
+        ),
+        expect.stringMatching(/media\.yaml \(BackupPolicy\): spec\.paused/),
+      ]),
+    );
+  });
+
   it('builds with kubectl kustomize: the graph in the cluster overlay, the policies in their own app', async () => {
     const { dir, cleanup } = tempFixture();
     try {
