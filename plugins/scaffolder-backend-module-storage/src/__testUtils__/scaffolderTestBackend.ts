@@ -13,7 +13,7 @@ export async function startScaffolderTestBackend(options: {
   storageConfig: JsonObject;
   entities?: Entity[];
   /** Where publish:gitlab:merge-request sends its API calls (a fake GitLab). */
-  gitlabApiBaseUrl?: string;
+  gitlabBaseUrl?: string;
 }): Promise<Server> {
   const { server } = await startTestBackend({
     features: [
@@ -33,9 +33,13 @@ export async function startScaffolderTestBackend(options: {
               {
                 host: 'gitlab.example.com',
                 token: 'glpat-testtokentesttoken',
-                apiBaseUrl:
-                  options.gitlabApiBaseUrl ??
-                  'https://gitlab.example.com/api/v4',
+                // publish:gitlab:merge-request calls <baseUrl>/api/v4.
+                ...(options.gitlabBaseUrl
+                  ? {
+                      baseUrl: options.gitlabBaseUrl,
+                      apiBaseUrl: `${options.gitlabBaseUrl}/api/v4`,
+                    }
+                  : { apiBaseUrl: 'https://gitlab.example.com/api/v4' }),
               },
             ],
           },

@@ -10,9 +10,11 @@ import {
   filesChangedBy,
 } from '../__testUtils__/gitTestRepos';
 import { seedFor } from '../__testUtils__/prerequisites';
+import { startFakeGitlabApi } from '../__testUtils__/fakeGitlabApi';
+import { redirectGitUrls } from '../__testUtils__/redirectGitUrls';
 import { startScaffolderTestBackend } from '../__testUtils__/scaffolderTestBackend';
 import { formValues, loadTemplate } from '../__testUtils__/templates';
-import { VOLUME_WAIVER_CASE } from './templateCases';
+import { TEMPLATE_CASES, VOLUME_WAIVER_CASE } from './templateCases';
 
 jest.setTimeout(60_000);
 
@@ -135,5 +137,91 @@ describe('a template run for real into a local bare repository', () => {
     const completion = events.find(e => e.type === 'completion')!;
     expect(completion.body.message).toBe('Run completed with status: failed');
     expect(Object.keys(await branchesOf(bare.path))).toEqual(['main']);
+  });
+});
+
+describe('a template run for real against GitLab', () => {
+  const mockDir = createMockDirectory();
+  beforeEach(() => mockDir.clear());
+
+  it('pushes the branch over git, then opens the merge request with publish:gitlab:merge-request', async () => {
+    const schedules = TEMPLATE_CASES.find(
+      c => c.template === 'velero-schedules',
+    )!;
+    const seed = await seedFor(mockDir.resolve('seed'), schedules.generator);
+    const bare = await createTestBareRepo(
+      mockDir.resolve('remote/gitops.git'),
+      seed,
+    );
+    // git reaches the project in the test repository; the API is a fake
+    // that answers from that same repository's branches.
+    const restore = redirectGitUrls(mockDir.resolve('gitconfig'), {
+      'https://gitlab.example.com/platform/infra/gitops': `file://${bare.path}`,
+    });
+    const gitlab = await startFakeGitlabApi({
+      project: 'platform/infra/gitops',
+      bareRepo: bare.path,
+    });
+    try {
+      const template = loadTemplate('velero-schedules');
+      const server = await startScaffolderTestBackend({
+        // git reports the redirected origin as this local path.
+        storageConfig: {
+          gitops: { allowedLocalRoots: [mockDir.resolve('remote')] },
+        },
+        entities: [template as unknown as Entity],
+        gitlabBaseUrl: gitlab.baseUrl,
+      });
+      const created = await request(server)
+        .post('/api/scaffolder/v2/tasks')
+        .send({
+          templateRef: `template:default/${template.metadata.name}`,
+          values: formValues(template, {
+            ...schedules.typed,
+            repoUrl: 'https://gitlab.example.com/platform/infra/gitops',
+          }),
+        });
+      expect(created.status).toBe(201);
+      const events = await waitForTask(server, created.body.id);
+      const completion = events.find(e => e.type === 'completion')!;
+      expect({
+        message: completion.body.message,
+        log: events.map(e => e.body.message),
+      }).toMatchObject({ message: 'Run completed with status: completed' });
+
+      // The branch holds the whole change set, pushed by storage:git:publish.
+      const branch = 'storage/velero-schedules';
+      expect(Object.keys(await branchesOf(bare.path)).sort()).toEqual([
+        'main',
+        branch,
+      ]);
+      const output = completion.body.output!;
+      expect(await filesChangedBy(bare.path, branch)).toEqual(
+        String(output.changedFiles).split(', ').sort(),
+      );
+      // The merge request: that branch into main, with the summary, and the
+      // integration's token; no commit through the API (commitAction skip).
+      const mr = gitlab.calls.find(
+        c => c.method === 'POST' && c.path.endsWith('/merge_requests'),
+      )!;
+      expect(mr.token).toBe('glpat-testtokentesttoken');
+      expect(mr.body).toMatchObject({
+        source_branch: branch,
+        target_branch: 'main',
+        title: output.summary,
+        remove_source_branch: true,
+      });
+      expect(gitlab.calls.some(c => c.path.endsWith('/commits'))).toBe(false);
+      expect(output.links).toEqual([
+        {
+          title: 'Merge request',
+          icon: 'gitlab',
+          url: 'https://gitlab.example.com/platform/infra/gitops/-/merge_requests/7',
+        },
+      ]);
+    } finally {
+      restore();
+      await gitlab.close();
+    }
   });
 });
