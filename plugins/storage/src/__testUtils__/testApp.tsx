@@ -121,6 +121,10 @@ export function serveCoverage(
     http.get(`${STORAGE_BASE_URL}/clusters`, () =>
       HttpResponse.json({ clusters: syncedClusters }),
     ),
+    // No history recorded yet: the trend card shows its empty state.
+    http.get(`${STORAGE_BASE_URL}/history`, () =>
+      HttpResponse.json({ series: [], demo: false, retentionDays: 400 }),
+    ),
   );
   return requests;
 }

@@ -4,7 +4,10 @@ import type {
   ClustersResponse,
   CoverageQuery,
   CoverageResponse,
+  EntityHistoryResponse,
   EntityStorageResponse,
+  HistoryQuery,
+  HistoryResponse,
   TiersResponse,
 } from '@gitops-storage/plugin-storage-common';
 
@@ -23,6 +26,13 @@ export interface StorageApi {
   getTiers(): Promise<TiersResponse>;
   /** The clusters the backend reads and how well it can read them. */
   getClusters(): Promise<ClustersResponse>;
+  /** The fleet's coverage over time (volumes by verdict per day). */
+  getHistory(query?: HistoryQuery): Promise<HistoryResponse>;
+  /** One entity's volumes over time, their transitions and since when. */
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<EntityHistoryResponse>;
 }
 
 /** @public */

@@ -5,7 +5,10 @@ import type {
   ClustersResponse,
   CoverageQuery,
   CoverageResponse,
+  EntityHistoryResponse,
   EntityStorageResponse,
+  HistoryQuery,
+  HistoryResponse,
   TiersResponse,
 } from '@gitops-storage/plugin-storage-common';
 import type { StorageApi } from './StorageApi';
@@ -25,10 +28,27 @@ export class StorageClient implements StorageApi {
   }
 
   getEntityStorage(entity: CompoundEntityRef): Promise<EntityStorageResponse> {
-    const path = [entity.namespace, entity.kind, entity.name]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.get(`/entities/${path}`);
+    return this.get(`/entities/${entityPath(entity)}`);
+  }
+
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options: { days?: number } = {},
+  ): Promise<EntityHistoryResponse> {
+    const days = options.days ? `?days=${options.days}` : '';
+    return this.get(`/entities/${entityPath(entity)}/history${days}`);
+  }
+
+  getHistory(query: HistoryQuery = {}): Promise<HistoryResponse> {
+    const params = new URLSearchParams();
+    if (query.days) params.set('days', String(query.days));
+    for (const name of ['cluster', 'tier', 'owner'] as const) {
+      for (const value of query[name] ?? []) {
+        if (value) params.append(name, value);
+      }
+    }
+    const search = params.toString();
+    return this.get(`/history${search ? `?${search}` : ''}`);
   }
 
   getCoverage(query: CoverageQuery = {}): Promise<CoverageResponse> {
@@ -52,4 +72,10 @@ export class StorageClient implements StorageApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function entityPath(entity: CompoundEntityRef): string {
+  return [entity.namespace, entity.kind, entity.name]
+    .map(encodeURIComponent)
+    .join('/');
 }

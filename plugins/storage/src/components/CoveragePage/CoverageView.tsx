@@ -31,6 +31,7 @@ import { CsvExportButton } from './CsvExportButton';
 import { SummaryTiles } from './SummaryTiles';
 import { useCoverageViewState } from './useCoverageViewState';
 import { VerdictsByTierChart } from './VerdictsByTierChart';
+import { CoverageTrend, trendFiltersOf } from '../CoverageTrend';
 
 const sortedUnique = (values: Iterable<string>) =>
   [...new Set(values)].sort((a, b) => a.localeCompare(b));
@@ -171,6 +172,9 @@ export function CoverageView() {
       </Grid>
       <Grid item xs={12} md={6}>
         <VerdictsByTierChart byTier={data.summary.byTier} />
+      </Grid>
+      <Grid item xs={12}>
+        <CoverageTrend {...trendFiltersOf(state.filters)} />
       </Grid>
       <Grid item xs={12}>
         <InfoCard

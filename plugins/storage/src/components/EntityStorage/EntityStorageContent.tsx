@@ -17,6 +17,7 @@ import { MissingAnnotations } from './MissingAnnotations';
 import { StorageSummary } from './StorageSummary';
 import { useEntityStorage } from './useEntityStorage';
 import { VolumesTable } from './VolumesTable';
+import { EntityHistoryCard } from '../VolumeTimeline';
 
 function NoVolumes(props: { clustersFailed: boolean }) {
   if (props.clustersFailed) {
@@ -86,6 +87,9 @@ function EntityStorageLoaded(props: { entity: Entity }) {
         ) : (
           <NoVolumes clustersFailed={clustersFailed} />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <EntityHistoryCard entity={props.entity} />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,6 @@
+export {
+  CoverageTrend,
+  trendFiltersOf,
+  type TrendFilters,
+} from './CoverageTrend';
+export { DemoDataLabel } from './DemoDataLabel';

@@ -1,0 +1,2 @@
+export { EntityHistoryCard } from './EntityHistoryCard';
+export { VolumeTimeline } from './VolumeTimeline';
