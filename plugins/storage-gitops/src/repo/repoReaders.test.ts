@@ -90,4 +90,22 @@ describe('overlay repo reader', () => {
     expect(repo.isDirectory('new/x')).toBe(true);
     expect(repo.listDirectory('')).toEqual(['a', 'new', 'top.txt']);
   });
+
+  it('hides the files a change set deletes', () => {
+    const repo = overlayRepoReader(createMemoryRepoReader(FILES), {
+      generator: 't',
+      summary: '',
+      changes: [
+        {
+          path: 'a/d.yaml',
+          action: 'delete',
+          content: '',
+          previous: 'd: 1\n',
+        },
+      ],
+    });
+    expect(repo.readFile('a/d.yaml')).toBeUndefined();
+    expect(repo.listDirectory('a')).toEqual(['b']);
+    expect(repo.readFile('a/b/c.yaml')).toBe('c: 1\n');
+  });
 });
