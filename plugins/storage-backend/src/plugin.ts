@@ -92,6 +92,7 @@ export const storagePlugin = createBackendPlugin({
             catalog: deps.catalog,
             auth: deps.auth,
             logger,
+            history: history.store,
             onSent: kind => metrics.notificationSent(kind),
           }),
         );

@@ -29,7 +29,11 @@ export async function setupHistory(deps: {
   logger: LoggerService;
   fleet: FleetStore;
   ownership: EntityOwnership;
-}): Promise<{ service?: HistoryService; recorder?: HistoryRecorder }> {
+}): Promise<{
+  service?: HistoryService;
+  recorder?: HistoryRecorder;
+  store?: DatabaseHistoryStore;
+}> {
   const { config, scheduler, logger, fleet } = deps;
   const settings = readHistoryConfig(config);
   if (!settings.enabled) return {};
@@ -88,6 +92,7 @@ export async function setupHistory(deps: {
   });
   return {
     recorder,
+    store,
     service: new HistoryService({
       store,
       retentionDays: settings.retentionDays,

@@ -2,7 +2,9 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { HistoryStore } from '../history/HistoryStore';
 import type { RecordedTransition, TransitionListener } from '../history/types';
+import { lastKnownVerdicts } from './lastKnownVerdicts';
 import {
   NOTIFICATIONS_ANNOTATION,
   type NotificationConfig,
@@ -24,6 +26,8 @@ export class StorageNotifier implements TransitionListener {
       catalog: Pick<CatalogService, 'getEntitiesByRefs'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       logger: LoggerService;
+      /** Where a volume's verdict before `unknown` is looked up. */
+      history?: Pick<HistoryStore, 'transitionsOf'>;
       /** Counts each notification sent (metrics). */
       onSent?: (kind: NotificationKind, count: number) => void;
     },
@@ -37,6 +41,7 @@ export class StorageNotifier implements TransitionListener {
     const planned = planNotifications(batch, {
       config: this.deps.config,
       optedOut: ref => optedOut.has(ref),
+      lastKnown: await this.lastKnown(batch),
     });
     for (const notification of planned) {
       try {
@@ -53,6 +58,18 @@ export class StorageNotifier implements TransitionListener {
         );
       }
     }
+  }
+
+  /** Verdicts before `unknown` of the volumes coming out of it. */
+  private async lastKnown(batch: readonly RecordedTransition[]) {
+    const out = batch.filter(t => t.from === 'unknown');
+    if (out.length === 0 || !this.deps.history) return undefined;
+    // Any retention: an unreadable stretch longer than that is a baseline.
+    const history = await this.deps.history.transitionsOf(
+      out.map(t => t.volume),
+      new Date(0),
+    );
+    return lastKnownVerdicts(out, history);
   }
 
   /** Entities whose annotation turns storage notifications off. */

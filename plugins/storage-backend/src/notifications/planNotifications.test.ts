@@ -1,5 +1,6 @@
 import type { RecordedTransition } from '../history/types';
 import { DEFAULT_SEVERITY } from './notificationConfig';
+import { lastKnownVerdicts } from './lastKnownVerdicts';
 import { notificationKindOf, planNotifications } from './planNotifications';
 
 function transition(
@@ -171,5 +172,47 @@ describe('planNotifications', () => {
       optedOut: () => false,
     });
     expect(n.payload.severity).toBe('critical');
+  });
+});
+
+describe('transitions out of unknown (cluster blips)', () => {
+  const blip = (
+    from: RecordedTransition['to'],
+    to: RecordedTransition['to'],
+  ) => {
+    const t = transition({ from: 'unknown', to, seq: 3 });
+    const history = [
+      transition({ from: null, to: 'protected', seq: 1 }),
+      transition({ from: 'protected', to: from, seq: 2 }),
+      transition({ from: from, to: 'unknown', seq: 3 }),
+    ].map(h => ({ ...h, seq: h.seq }));
+    history[2].seq = 3;
+    t.seq = 4;
+    return planNotifications([t], {
+      config,
+      optedOut: () => false,
+      lastKnown: lastKnownVerdicts([t], history),
+    });
+  };
+
+  it('failing → unknown → failing: not told again', () => {
+    expect(blip('failing', 'failing')).toEqual([]);
+  });
+  it('failing → unknown → protected: resolved', () => {
+    expect(blip('failing', 'protected').map(p => p.kind)).toEqual(['resolved']);
+  });
+  it('protected → unknown → failing: told', () => {
+    expect(blip('protected', 'failing').map(p => p.kind)).toEqual(['failing']);
+  });
+  it('first seen unknown, then failing: the baseline', () => {
+    const t = transition({ from: 'unknown', to: 'failing', seq: 2 });
+    const first = transition({ from: null, to: 'unknown', seq: 1 });
+    expect(
+      planNotifications([t], {
+        config,
+        optedOut: () => false,
+        lastKnown: lastKnownVerdicts([t], [first, t]),
+      }),
+    ).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import type { Verdict } from '@gitops-storage/plugin-storage-common';
 import type { RecordedTransition } from '../history/types';
+import { volumeId, type KnownState } from './lastKnownVerdicts';
 import type {
   NotificationConfig,
   NotificationKind,
@@ -78,8 +79,7 @@ function volumeName(t: RecordedTransition): string {
   return `${t.volume.cluster}/${t.volume.namespace}/${t.volume.name}`;
 }
 
-function line(t: RecordedTransition): string {
-  const kind = notificationKindOf(t)!;
+function line(t: RecordedTransition, kind: NotificationKind): string {
   const reason = t.reasons[0];
   return `${volumeName(t)} ${VERB[kind]}${
     kind === 'resolved' ? ` (${t.to})` : ''
@@ -100,11 +100,20 @@ export function planNotifications(
   options: {
     config: Pick<NotificationConfig, 'severity'>;
     optedOut: (entityRef: string) => boolean;
+    /**
+     * For transitions out of `unknown`: the volume's verdict before it
+     * became unreadable (see lastKnownVerdicts), judged in its place.
+     */
+    lastKnown?: ReadonlyMap<string, KnownState | undefined>;
   },
 ): PlannedNotification[] {
   const byEntity = new Map<string, RecordedTransition[]>();
+  const kindOf = new Map<RecordedTransition, NotificationKind>();
   for (const t of batch) {
-    if (t.demo || notificationKindOf(t) === undefined) continue;
+    if (t.demo) continue;
+    const kind = notificationKindOf(effectiveFrom(t, options.lastKnown));
+    if (kind === undefined) continue;
+    kindOf.set(t, kind);
     for (const entityRef of t.entityRefs) {
       if (options.optedOut(entityRef)) continue;
       const list = byEntity.get(entityRef);
@@ -116,7 +125,7 @@ export function planNotifications(
   for (const [entityRef, transitions] of [...byEntity].sort(([a], [b]) =>
     a.localeCompare(b),
   )) {
-    const kinds = transitions.map(t => notificationKindOf(t)!);
+    const kinds = transitions.map(t => kindOf.get(t)!);
     const kind = WORST_FIRST.find(k => kinds.includes(k))!;
     const { name } = parseEntityRef(entityRef);
     const single = transitions.length === 1 ? transitions[0] : undefined;
@@ -133,7 +142,7 @@ export function planNotifications(
       transitions,
       payload: {
         title,
-        description: transitions.map(line).join('\n'),
+        description: transitions.map(t => line(t, kindOf.get(t)!)).join('\n'),
         link: entityPath(entityRef),
         severity: options.config.severity[kind],
         topic: 'storage-backups',
@@ -154,4 +163,22 @@ export function planNotifications(
     });
   }
   return out;
+}
+
+/** A transition out of `unknown`, judged from the last known verdict. */
+function effectiveFrom(
+  t: RecordedTransition,
+  lastKnown: ReadonlyMap<string, KnownState | undefined> | undefined,
+): Pick<
+  RecordedTransition,
+  'from' | 'to' | 'fromBackupStatus' | 'toBackupStatus'
+> {
+  if (t.from !== 'unknown' || !lastKnown) return t;
+  const known = lastKnown.get(volumeId(t.volume));
+  return {
+    from: known?.verdict ?? null,
+    fromBackupStatus: known?.backupStatus,
+    to: t.to,
+    toBackupStatus: t.toBackupStatus,
+  };
 }

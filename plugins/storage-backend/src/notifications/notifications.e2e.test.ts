@@ -1,0 +1,151 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { storagePlugin } from '../plugin';
+import { eventually } from '../__testUtils__/RecordingSink';
+import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
+
+/**
+ * The whole path with Backstage's real parts: the storage plugin reads a
+ * snapshot, its global recording task (real scheduler) stores transitions,
+ * the notifier sends through the real notification service to the real
+ * notifications backend, which resolves the entity's owner group to its
+ * members; we read the inbox as a member.
+ */
+jest.setTimeout(120_000);
+
+const relation = (type: string, targetRef: string) => ({ type, targetRef });
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments-api',
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
+    },
+    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+    relations: [relation('ownedBy', 'group:default/team-payments')],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-payments', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: [relation('hasMember', 'user:default/alice')],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'alice', namespace: 'default' },
+    spec: { memberOf: ['team-payments'] },
+    relations: [relation('memberOf', 'group:default/team-payments')],
+  },
+];
+
+/** The fixture with the ledger's PodVolumeBackup failed. */
+function withFailedCopy(now: Date): string {
+  const text = paymentsSnapshot(now);
+  const at = text.indexOf('kind: PodVolumeBackup');
+  return (
+    text.slice(0, at) +
+    text.slice(at).replace('phase: Completed', 'phase: Failed')
+  );
+}
+
+describe('owner notifications (each plugin on its own in-memory SQLite)', () => {
+  const snapshotDir = createMockDirectory();
+
+  it('tells the owners once when a volume fails, and resolves it when it recovers', async () => {
+    snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
+    const { server } = await startTestBackend({
+      features: [
+        storagePlugin,
+        import('@backstage/plugin-notifications-backend'),
+        schedulerServiceFactory,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            storage: {
+              tiers: [
+                {
+                  name: 'nfs',
+                  storageClasses: ['storage-nfs'],
+                  rpo: { hours: 24 },
+                },
+              ],
+              clusters: [
+                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
+              ],
+              history: { recordEvery: { seconds: 1 } },
+            },
+          },
+        }),
+      ],
+    });
+    const inbox = async () => {
+      const res = await request(server)
+        .get('/api/notifications/notifications')
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/alice'),
+        );
+      expect(res.status).toBe(200);
+      return res.body.notifications as Array<{
+        payload: {
+          title: string;
+          severity: string;
+          link: string;
+          scope: string;
+        };
+        read?: string | null;
+      }>;
+    };
+    const stored = async () => {
+      const res = await request(server).get(
+        '/api/storage/entities/default/component/payments-api/history?days=1',
+      );
+      expect(res.status).toBe(200);
+      return res.body.transitions.length as number;
+    };
+
+    // The first recording is the baseline: the ledger is first seen
+    // (protected), nobody is told.
+    await eventually(async () => expect(await stored()).toBe(1), 60_000);
+    expect(await inbox()).toEqual([]);
+
+    // addContent rewrites the file in place (setContent would replace the
+    // watched directory).
+    snapshotDir.addContent({ 'cluster.yaml': withFailedCopy(new Date()) });
+    await eventually(async () => expect(await inbox()).toHaveLength(1), 60_000);
+    const [alert] = await inbox();
+    expect(alert.payload).toMatchObject({
+      title: 'payments-api: volume ledger is failing its backups',
+      severity: 'high',
+      link: '/catalog/default/component/payments-api/storage',
+    });
+
+    // More recording periods: the same failure is not told again.
+    await new Promise(resolve => setTimeout(resolve, 4_000));
+    expect(await inbox()).toHaveLength(1);
+
+    snapshotDir.addContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
+    await eventually(async () => {
+      const [resolved, ...rest] = await inbox();
+      expect(rest).toEqual([]);
+      expect(resolved.payload).toMatchObject({
+        title: 'payments-api: volume ledger is protected again',
+        severity: 'low',
+        scope: alert.payload.scope,
+      });
+    }, 60_000);
+  });
+});
