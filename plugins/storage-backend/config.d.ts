@@ -123,6 +123,32 @@ export interface Config {
       seedDemo?: boolean;
     };
 
+    /**
+     * Owner notifications (docs/storage-operations.md#notifications): when a
+     * volume of an entity turns failing, unprotected or stale (not while it
+     * only awaits its first scheduled backup), the entity's owners get one
+     * notification per transition, grouped per entity, and a resolution when
+     * it recovers. Driven by the history's recording task, so they need
+     * `storage.history` and the notifications backend plugin. An entity
+     * opts out with the annotation
+     * `gitops-storage.dev/storage-notifications: disabled`.
+     */
+    notifications?: {
+      /** Send notifications (default true). */
+      enabled?: boolean;
+      /**
+       * Severity per kind of change: `critical`, `high`, `normal` or `low`.
+       * Defaults: unprotected and failing `high`, stale `normal`, resolved
+       * `low`.
+       */
+      severity?: {
+        unprotected?: 'critical' | 'high' | 'normal' | 'low';
+        failing?: 'critical' | 'high' | 'normal' | 'low';
+        stale?: 'critical' | 'high' | 'normal' | 'low';
+        resolved?: 'critical' | 'high' | 'normal' | 'low';
+      };
+    };
+
     /** How live clusters are read. */
     sync?: {
       /** Items per list page (`limit`), default 500. */
