@@ -15,7 +15,10 @@ import {
   isResourcePermission,
   type AuthorizePermissionRequest,
 } from '@backstage/plugin-permission-common';
-import type { CoverageResponse } from '@gitops-storage/plugin-storage-common';
+import {
+  toCsv,
+  type CoverageResponse,
+} from '@gitops-storage/plugin-storage-common';
 import request from 'supertest';
 import { storagePlugin } from './plugin';
 import { eventually } from './__testUtils__/RecordingSink';
@@ -217,6 +220,39 @@ status: { phase: Pending }
     mallory.rows.forEach(r => seenByMallory.add(r.name));
     expect([...seenByMallory]).toEqual(['scratch']);
   }, 20_000);
+
+  it('exports the same rows as CSV, streamed, under the same permissions', async () => {
+    const server = await startBackend();
+    const csv = (user: string, query = '') =>
+      request(server)
+        .get(`/api/storage/coverage/export.csv${query}`)
+        .set('Authorization', mockCredentials.user.header(user));
+
+    const aliceRows = (await coverage(server, ALICE)).body as CoverageResponse;
+    const alice = await csv(ALICE);
+    expect(alice.status).toBe(200);
+    expect(alice.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(alice.headers['content-disposition']).toMatch(
+      /^attachment; filename="storage-coverage-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(alice.headers['x-total-rows']).toBe(String(aliceRows.totalRows));
+    expect(alice.text).toBe(toCsv(aliceRows.rows));
+
+    const mallory = await csv(MALLORY);
+    expect(mallory.text.split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(mallory.text).toContain('scratch');
+    for (const secret of ['payments-api', 'hidden-selector', 'team-payments'])
+      expect(mallory.text).not.toContain(secret);
+
+    const filtered = await csv(ALICE, '?search=scratch');
+    expect(filtered.text).toBe(
+      toCsv(aliceRows.rows.filter(r => r.name === 'scratch')),
+    );
+    const paged = await csv(ALICE, '?limit=10');
+    expect(paged.status).toBe(400);
+    expect(paged.body.error.message).toMatch(/offset and limit do not apply/);
+    expect((await csv(EVE)).status).toBe(403);
+  });
 
   it('denies the report and cluster status without storage.coverage.read', async () => {
     const server = await startBackend();

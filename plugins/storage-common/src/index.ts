@@ -41,6 +41,15 @@ export {
 } from './velero/resourceFilters';
 export { matchesBackupSelectors } from './velero/selectors';
 
+// The coverage CSV export (the backend streams it, the frontend downloads it).
+export {
+  CSV_COLUMNS,
+  csvField,
+  csvHeaderLine,
+  csvLine,
+  toCsv,
+} from './csv/coverageCsv';
+
 // Tiers and config
 export {
   durationToSeconds,

@@ -4,7 +4,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -25,8 +25,8 @@ import type { FleetStore } from '../store/FleetStore';
 import { parseCoverageQuery } from './coverageQuery';
 import { EntityAnswers } from './entityAnswers';
 import { readableEntityRefs } from './callerEntities';
-import { callerOwnership } from './callerOwnership';
-import { filterClaims } from './filterClaims';
+import { selectCoverage } from './coverageSelection';
+import { streamCsv } from './streamCsv';
 import { parseHistoryQuery } from './historyQuery';
 import { publicText } from './publicText';
 
@@ -49,6 +49,7 @@ export async function createRouter(
   const { httpAuth, permissions, catalog, store, ownership, tiers } = options;
   const router = Router();
   const entityAnswers = new EntityAnswers(store);
+  const selection = { catalog, permissions, ownership, store };
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -123,21 +124,9 @@ export async function createRouter(
     const query = parseCoverageQuery(
       req.query as Record<string, string | string[]>,
     );
-    // Rows, owners, filters and the summary: only what the caller may read.
-    const readable = await readableEntityRefs({
-      catalog,
-      permissions,
+    const { selected, ownerOf } = await selectCoverage(
+      selection,
       credentials,
-    });
-    let index = await ownership.current();
-    if ([...readable].some(ref => !index.knows(ref))) {
-      await ownership.refreshIfOlderThan();
-      index = await ownership.current();
-    }
-    const { ownerOf, visible } = callerOwnership(index, readable);
-    const selected = filterClaims(
-      store.allClaims().filter(visible),
-      ownerOf,
       query,
     );
     const offset = query.offset ?? 0;
@@ -158,6 +147,38 @@ export async function createRouter(
       clusters: store.clusters(),
     };
     res.json(body);
+  });
+
+  // Every row of the report as CSV, the same rows /coverage pages through
+  // (same filters and permissions), streamed: one request, bounded memory.
+  router.get('/coverage/export.csv', async (req, res) => {
+    const credentials = await requireCoverageRead(req);
+    if (req.query.offset !== undefined || req.query.limit !== undefined) {
+      throw new InputError(
+        'The export holds every matching row: offset and limit do not apply',
+      );
+    }
+    const query = parseCoverageQuery(
+      req.query as Record<string, string | string[]>,
+    );
+    const { selected, ownerOf } = await selectCoverage(
+      selection,
+      credentials,
+      query,
+    );
+    const date = new Date().toISOString().slice(0, 10);
+    res.status(200);
+    res.type('text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="storage-coverage-${date}.csv"`,
+    );
+    res.setHeader('X-Total-Rows', String(selected.length));
+    await streamCsv(res, selected.length, i => ({
+      ...selected[i],
+      ...ownerOf(selected[i]),
+    }));
+    res.end();
   });
 
   router.get('/history', async (req, res) => {

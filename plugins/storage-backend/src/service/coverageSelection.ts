@@ -1,0 +1,56 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  ClaimCoverage,
+  CoverageQuery,
+} from '@gitops-storage/plugin-storage-common';
+import type { EntityOwnership } from '../entities/EntityOwnership';
+import type { FleetStore } from '../store/FleetStore';
+import { readableEntityRefs } from './callerEntities';
+import { callerOwnership } from './callerOwnership';
+import { filterClaims } from './filterClaims';
+
+export interface CoverageSelectionDeps {
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  ownership: EntityOwnership;
+  store: FleetStore;
+}
+
+/**
+ * The claims of the coverage report that a caller may see and that match
+ * the query's filters, worst first, with their owners and entities as the
+ * caller may see them. Shared by the JSON report and the CSV export, so
+ * both hold exactly the same rows.
+ */
+export async function selectCoverage(
+  deps: CoverageSelectionDeps,
+  credentials: BackstageCredentials,
+  query: CoverageQuery,
+): Promise<{
+  selected: ClaimCoverage[];
+  ownerOf: ReturnType<typeof callerOwnership>['ownerOf'];
+}> {
+  const { catalog, permissions, ownership, store } = deps;
+  // Rows, owners, filters and the summary: only what the caller may read.
+  const readable = await readableEntityRefs({
+    catalog,
+    permissions,
+    credentials,
+  });
+  let index = await ownership.current();
+  if ([...readable].some(ref => !index.knows(ref))) {
+    await ownership.refreshIfOlderThan();
+    index = await ownership.current();
+  }
+  const { ownerOf, visible } = callerOwnership(index, readable);
+  const selected = filterClaims(
+    store.allClaims().filter(visible),
+    ownerOf,
+    query,
+  );
+  return { selected, ownerOf };
+}
