@@ -22,6 +22,14 @@ export interface StorageApi {
   getEntityStorage(entity: CompoundEntityRef): Promise<EntityStorageResponse>;
   /** One page of the fleet-wide coverage report, worst first. */
   getCoverage(query?: CoverageQuery): Promise<CoverageResponse>;
+  /**
+   * Every row of the coverage report that matches the filters, as CSV, in
+   * one streamed response. `onProgress` is told the rows received so far.
+   */
+  exportCoverageCsv(
+    filters?: Omit<CoverageQuery, 'offset' | 'limit'>,
+    options?: { onProgress?: (rows: number) => void },
+  ): Promise<Blob>;
   /** The configured storage tiers. */
   getTiers(): Promise<TiersResponse>;
   /** The clusters the backend reads and how well it can read them. */

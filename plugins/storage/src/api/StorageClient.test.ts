@@ -39,6 +39,67 @@ describe('StorageClient', () => {
     expect(result).toEqual(body);
   });
 
+  it('downloads the CSV export in one request, counting rows as they stream in', async () => {
+    let query = '';
+    const header = 'cluster,namespace,name\r\n';
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) => `prod-eu,payments,"vol\n${i}"\r\n`,
+    );
+    server.use(
+      http.get(`${STORAGE_BASE_URL}/coverage/export.csv`, ({ request }) => {
+        query = new URL(request.url).search;
+        const encoder = new TextEncoder();
+        const stream = new ReadableStream({
+          start(controller) {
+            controller.enqueue(
+              encoder.encode(header + rows.slice(0, 700).join('')),
+            );
+            // A chunk boundary between CR and LF still ends one line.
+            const rest = rows.slice(700).join('');
+            controller.enqueue(encoder.encode(rest.slice(0, 1)));
+            controller.enqueue(encoder.encode(rest.slice(1)));
+            controller.close();
+          },
+        });
+        return new HttpResponse(stream, {
+          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+        });
+      }),
+    );
+    const progress: number[] = [];
+    const blob = await testStorageClient().exportCoverageCsv(
+      { verdict: ['unprotected'], search: 'vol' },
+      { onProgress: n => progress.push(n) },
+    );
+    expect(query).toBe('?verdict=unprotected&search=vol');
+    expect(await blob.text()).toBe(header + rows.join(''));
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    expect(progress.at(-1)).toBe(1500);
+    expect(progress[0]).toBe(700);
+  });
+
+  it('rejects a failed CSV export with the backend error', async () => {
+    server.use(
+      http.get(`${STORAGE_BASE_URL}/coverage/export.csv`, () =>
+        errorResponse(
+          403,
+          'NotAllowedError',
+          'You may not read the storage coverage report',
+        ),
+      ),
+    );
+    await expect(testStorageClient().exportCoverageCsv()).rejects.toMatchObject(
+      {
+        name: 'ResponseError',
+        statusCode: 403,
+        body: {
+          error: { message: 'You may not read the storage coverage report' },
+        },
+      },
+    );
+  });
+
   it('sends coverage filters as repeated query parameters', async () => {
     let query = '';
     server.use(

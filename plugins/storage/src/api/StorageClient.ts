@@ -56,6 +56,21 @@ export class StorageClient implements StorageApi {
     return this.get(`/coverage${search ? `?${search}` : ''}`);
   }
 
+  async exportCoverageCsv(
+    filters: Omit<CoverageQuery, 'offset' | 'limit'> = {},
+    options: { onProgress?: (rows: number) => void } = {},
+  ): Promise<Blob> {
+    const search = coverageQueryToSearchParams(filters).toString();
+    const baseUrl = await this.discoveryApi.getBaseUrl('storage');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/coverage/export.csv${search ? `?${search}` : ''}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return readCsv(response, options.onProgress);
+  }
+
   getTiers(): Promise<TiersResponse> {
     return this.get('/tiers');
   }
@@ -72,6 +87,36 @@ export class StorageClient implements StorageApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/**
+ * The CSV body as a Blob, counting rows (CRLF line ends; line breaks inside
+ * a field are bare LF) as the chunks arrive, so a long export shows progress.
+ */
+async function readCsv(
+  response: Response,
+  onProgress?: (rows: number) => void,
+): Promise<Blob> {
+  const type = 'text/csv;charset=utf-8';
+  if (!response.body || !onProgress) {
+    return new Blob([await response.arrayBuffer()], { type });
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let lines = 0;
+  let lastByte = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] === 10 && (i > 0 ? value[i - 1] : lastByte) === 13) lines++;
+    }
+    lastByte = value[value.length - 1] ?? lastByte;
+    // The first line is the header.
+    onProgress(Math.max(0, lines - 1));
+  }
+  return new Blob(chunks as BlobPart[], { type });
 }
 
 function entityPath(entity: CompoundEntityRef): string {
