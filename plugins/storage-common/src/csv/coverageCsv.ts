@@ -31,6 +31,20 @@ export const CSV_COLUMNS: ReadonlyArray<{
   },
   { header: 'last_attempt', value: r => r.lastAttempt?.time ?? '' },
   { header: 'last_attempt_phase', value: r => r.lastAttempt?.phase ?? '' },
+  // Restore verification (empty: no restore status; docs/storage-operations.md).
+  { header: 'restore_status', value: r => r.restore?.status ?? '' },
+  {
+    header: 'last_successful_restore',
+    value: r => r.restore?.lastSuccessfulRestore?.time ?? '',
+  },
+  {
+    header: 'last_restore_backup',
+    value: r => r.restore?.lastSuccessfulRestore?.backup ?? '',
+  },
+  {
+    header: 'last_restore_namespace',
+    value: r => r.restore?.lastSuccessfulRestore?.namespace ?? '',
+  },
   { header: 'owners', value: r => r.owners.join(' ') },
   { header: 'entities', value: r => r.entityRefs.join(' ') },
 ];

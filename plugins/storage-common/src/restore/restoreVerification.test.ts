@@ -12,6 +12,7 @@ import {
   projectPodVolumeRestore,
 } from '../state/projectRestore';
 import { restoreCopyOutcome, restoreOutcome } from './restorePhases';
+import { toCsv } from '../csv/coverageCsv';
 
 const DRILLED: Tier[] = TIERS.map(t =>
   t.name === 'fast'
@@ -238,5 +239,23 @@ describe('restore verification of a volume', () => {
       PodVolumeRestore: 0,
       DataDownload: 1,
     });
+  });
+});
+
+describe('restore columns of the coverage CSV', () => {
+  it('gives the status, time, backup and namespace of the last restore', () => {
+    const coverage = withRestores([
+      r.restore({ backup: 'daily-1', mapping: { app: 'app-drill' } }),
+      r.podVolumeRestore({ target: 'app-drill' }),
+    ]);
+    const [header, line] = toCsv([{ ...coverage, owners: [], entityRefs: [] }])
+      .trim()
+      .split('\r\n')
+      .map(l => l.split(','));
+    const field = (name: string) => line[header.indexOf(name)];
+    expect(field('restore_status')).toBe('verified');
+    expect(field('last_successful_restore')).toBe(k.hoursAgo(2));
+    expect(field('last_restore_backup')).toBe('daily-1');
+    expect(field('last_restore_namespace')).toBe('app-drill');
   });
 });
