@@ -82,6 +82,7 @@ export const storagePlugin = createBackendPlugin({
           logger,
           fleet: store,
           ownership,
+          ready: started,
         });
         // Owner notifications follow the transitions the (global) recording
         // task stores, so each is sent once across replicas.

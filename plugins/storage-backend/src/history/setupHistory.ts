@@ -29,6 +29,12 @@ export async function setupHistory(deps: {
   logger: LoggerService;
   fleet: FleetStore;
   ownership: EntityOwnership;
+  /**
+   * Resolves when every cluster synced once (or failed): the first run waits
+   * for it, so a backend that just started records (and the demo seeds) at
+   * once rather than one period later.
+   */
+  ready?: Promise<unknown>;
 }): Promise<{
   service?: HistoryService;
   recorder?: HistoryRecorder;
@@ -52,6 +58,7 @@ export async function setupHistory(deps: {
     frequency: { seconds: settings.recordEverySeconds },
     timeout: { minutes: 10 },
     fn: async () => {
+      await deps.ready;
       if (!seedChecked) {
         // Seeded before the first real recording, and only into an empty
         // history, so the demo's made-up past never follows real data.
