@@ -200,4 +200,143 @@ describe('day 2: removing what the input no longer asks for', () => {
       cleanup();
     }
   });
+
+  describe('volume-request withdrawn', () => {
+    const FOLDER = 'apps/payments/payments-api/base';
+    const withdraw = {
+      folder: FOLDER,
+      claimName: 'payments-uploads',
+      withdraw: true,
+    };
+
+    it('takes back exactly what the request wrote: the repository is as before, and a re-run changes nothing', async () => {
+      const { dir, cleanup } = tempFixture();
+      try {
+        const generator = findGenerator('volume-request')!;
+        const before = hashTree(dir);
+        await runAndApply(dir, generator, exampleInput('volume-request'));
+        expect(hashTree(dir)).not.toBe(before);
+        const changeSet = await runAndApply(dir, generator, withdraw);
+        expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+          `update ${FOLDER}/kustomization.yaml`,
+          `delete ${FOLDER}/payments-api-backup-volumes.yaml`,
+          `delete ${FOLDER}/payments-uploads-pvc.yaml`,
+        ]);
+        expect(hashTree(dir)).toBe(before);
+        expect((await runAndApply(dir, generator, withdraw)).changes).toEqual(
+          [],
+        );
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('a waived scratch volume: withdrawing it takes back its claim, nothing else', async () => {
+      const { dir, cleanup } = tempFixture();
+      try {
+        const generator = findGenerator('volume-request')!;
+        const before = hashTree(dir);
+        const waiver = exampleInput('volume-request-waiver') as Input;
+        await runAndApply(dir, generator, waiver);
+        await runAndApply(dir, generator, {
+          folder: waiver.folder,
+          claimName: waiver.claimName,
+          withdraw: true,
+        });
+        expect(hashTree(dir)).toBe(before);
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('keeps the backup patch of another volume and only takes this one out of it', async () => {
+      const { dir, cleanup } = tempFixture();
+      try {
+        const generator = findGenerator('volume-request')!;
+        const first = exampleInput('volume-request') as Input;
+        await runAndApply(dir, generator, first);
+        const afterFirst = read(
+          dir,
+          `${FOLDER}/payments-api-backup-volumes.yaml`,
+        );
+        await runAndApply(dir, generator, {
+          ...first,
+          claimName: 'payments-exports',
+          backup: { ...first.backup, mountPath: '/var/lib/payments/exports' },
+        });
+        const changeSet = await runAndApply(dir, generator, {
+          ...withdraw,
+          claimName: 'payments-exports',
+        });
+        expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toEqual([
+          `update ${FOLDER}/kustomization.yaml`,
+          `update ${FOLDER}/payments-api-backup-volumes.yaml`,
+          `delete ${FOLDER}/payments-exports-pvc.yaml`,
+        ]);
+        expect(read(dir, `${FOLDER}/payments-api-backup-volumes.yaml`)).toBe(
+          afterFirst,
+        );
+      } finally {
+        cleanup();
+      }
+    });
+
+    it.each([
+      [
+        'an edited claim',
+        (dir: string) =>
+          fs.writeFileSync(
+            nodePath.join(dir, FOLDER, 'payments-uploads-pvc.yaml'),
+            read(dir, `${FOLDER}/payments-uploads-pvc.yaml`).replace(
+              'storage: 50Gi',
+              'storage: 80Gi',
+            ),
+          ),
+        /payments-uploads-pvc\.yaml' is no longer asked for by the input, but it was edited after the generator wrote it/,
+      ],
+      [
+        'a claim the workload itself mounts',
+        (dir: string) =>
+          fs.writeFileSync(
+            nodePath.join(dir, FOLDER, 'deployment.yaml'),
+            read(dir, `${FOLDER}/deployment.yaml`).replace(
+              /(\n\s+)containers:/,
+              '$1volumes:$1  - name: up$1    persistentVolumeClaim:$1      claimName: payments-uploads$1containers:',
+            ),
+          ),
+        /Deployment payments-api \(apps\/payments\/payments-api\/base\/deployment\.yaml\) mounts claim 'payments-uploads' in its own manifest/,
+      ],
+    ])(
+      'refuses to withdraw %s, explains, and writes nothing',
+      async (_name, edit, message) => {
+        const { dir, cleanup } = tempFixture();
+        try {
+          const generator = findGenerator('volume-request')!;
+          await runAndApply(dir, generator, exampleInput('volume-request'));
+          edit(dir);
+          const before = hashTree(dir);
+          await expect(runAndApply(dir, generator, withdraw)).rejects.toThrow(
+            message,
+          );
+          expect(hashTree(dir)).toBe(before);
+        } finally {
+          cleanup();
+        }
+      },
+    );
+
+    it('a withdrawal names only folder and claimName', async () => {
+      const { dir, cleanup } = tempFixture();
+      try {
+        await expect(
+          runAndApply(dir, findGenerator('volume-request')!, {
+            ...withdraw,
+            tier: 'fast',
+          }),
+        ).rejects.toThrow(/tier: a withdrawal names only folder and claimName/);
+      } finally {
+        cleanup();
+      }
+    });
+  });
 });

@@ -76,6 +76,26 @@ export function ensureKustomizationPatch(
   );
 }
 
+/**
+ * Removes the `patches:` entries that name `path`, and the key when none is
+ * left. Returns true when one was there.
+ */
+export function removeKustomizationPatch(doc: Document, path: string): boolean {
+  const unwanted = normalizeKustomizationEntry(path);
+  const removed = removeListItems(
+    doc,
+    ['patches'],
+    item =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as { path?: unknown }).path === 'string' &&
+      normalizeKustomizationEntry((item as { path: string }).path) === unwanted,
+  );
+  if (removed > 0 && ensureSequence(doc, ['patches']).items.length === 0)
+    doc.delete('patches');
+  return removed > 0;
+}
+
 /** The `resources:` entries of a kustomization, normalised. */
 export function kustomizationResources(doc: Document): string[] {
   const seq = ensureSequenceOrEmpty(doc);

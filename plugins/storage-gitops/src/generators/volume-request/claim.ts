@@ -3,11 +3,11 @@ import {
   WAIVER_EXPIRES_ANNOTATION,
 } from '@gitops-storage/plugin-storage-common';
 import { renderYaml } from '../../yaml/yamlDocument';
-import type { VolumeRequestInput } from './input';
+import type { VolumeRequestCreate } from './input';
 
 /** The PersistentVolumeClaim of a request, with its waiver when there is one. */
 export function claimManifest(
-  input: VolumeRequestInput,
+  input: VolumeRequestCreate,
   storageClass: string,
   tierName: string,
   kubernetesId: string | undefined,

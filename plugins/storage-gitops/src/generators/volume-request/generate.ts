@@ -8,15 +8,19 @@ import {
 } from '../../yaml/kustomization';
 import { backupPatchFile, planOptIn, writeBackupPatch } from './backupPatch';
 import { claimManifest } from './claim';
-import type { VolumeRequestInput } from './input';
+import type { VolumeRequestCreate, VolumeRequestInput } from './input';
+import { withdrawVolumeRequest } from './withdraw';
 import { chooseClass } from './tierChoice';
 import { findWorkload } from './workload';
 
 /** A developer's PVC in the service's folder, with its backup opt-in or waiver. */
 export function generateVolumeRequest(
   repo: RepoReader,
-  input: VolumeRequestInput,
+  request: VolumeRequestInput,
 ): ChangeSet {
+  if (request.withdraw) return withdrawVolumeRequest(repo, request);
+  // The schema requires tier and size unless withdrawing.
+  const input = request as VolumeRequestCreate;
   const { tier, storageClass } = chooseClass(
     input,
     input.tiers ?? DEFAULT_TIERS,

@@ -62,17 +62,48 @@ export const volumeRequestInputSchema = z
     claimName: dnsLabel,
     /** Set on the claim; usually the overlay's kustomization sets it. */
     namespace: dnsLabel.optional(),
-    tier: dnsLabel,
+    /** Required unless `withdraw`. */
+    tier: dnsLabel.optional(),
     /** One of the tier's classes; defaults to its first. */
     storageClass: dnsSubdomain.optional(),
-    size: storageSize,
+    /** Required unless `withdraw`. */
+    size: storageSize.optional(),
     accessMode: accessMode.default('ReadWriteOnce'),
     backup: backupSchema.optional(),
     waiver: waiverSchema.optional(),
     tiers: tierListSchema.optional(),
+    /**
+     * Day 2: the volume is no longer wanted. Deletes the claim this
+     * generator wrote (unless edited since), its kustomization entry and its
+     * pod volume, mount and annotation entry in the backup patch (the patch
+     * too when nothing else is left in it). Needs only folder and claimName.
+     */
+    withdraw: z.boolean().default(false),
   })
   .strict()
   .superRefine((input, ctx) => {
+    if (input.withdraw) {
+      for (const field of ['backup', 'waiver', 'tier', 'size'] as const) {
+        if (input[field] !== undefined) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [field],
+            message:
+              'a withdrawal names only folder and claimName (the claim file says the rest)',
+          });
+        }
+      }
+      return;
+    }
+    for (const field of ['tier', 'size'] as const) {
+      if (input[field] === undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [field],
+          message: 'Required',
+        });
+      }
+    }
     if (input.backup && input.waiver) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -91,3 +122,9 @@ export const volumeRequestInputSchema = z
   });
 
 export type VolumeRequestInput = z.infer<typeof volumeRequestInputSchema>;
+
+/** A request to create a volume: tier and size present (the schema checks). */
+export type VolumeRequestCreate = VolumeRequestInput & {
+  tier: string;
+  size: string;
+};

@@ -1,10 +1,10 @@
 import { GeneratorError } from '../../errors/GeneratorError';
 import type { TierInput } from '../../tiers/tierInput';
-import type { VolumeRequestInput } from './input';
+import type { VolumeRequestCreate } from './input';
 
 /** The tier and StorageClass of a request, checked against what the tier serves. */
 export function chooseClass(
-  input: VolumeRequestInput,
+  input: VolumeRequestCreate,
   tiers: TierInput[],
 ): { tier: TierInput; storageClass: string } {
   const tier = tiers.find(t => t.name === input.tier);
