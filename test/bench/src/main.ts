@@ -26,6 +26,7 @@ import {
 import { HelperProcess } from './ipc';
 import { timeEventToVerdict } from './measure/eventToVerdict';
 import { watchGcTime } from './measure/gcTime';
+import { measureCsvExportInBrowser } from './measure/csvExportInBrowser';
 import { describeMachine } from './measure/machine';
 import { measureKubernetesBackend } from './measure/kubernetesBackendPeer';
 import { memoryAfterGc } from './measure/memory';
@@ -201,6 +202,19 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       repeat: 31,
     });
 
+    progress(
+      'CSV export of every row, in Chromium (streamed, and paged as before)',
+    );
+    const csvExport = await measureCsvExportInBrowser(
+      baseUrl,
+      backend.floor.pagePath,
+    );
+    if (csvExport && csvExport.streamed.rows !== check.claims) {
+      throw new Error(
+        `the CSV export has ${csvExport.streamed.rows} rows, the fleet ${check.claims}`,
+      );
+    }
+
     progress(`watch event to verdict, ${options.eventTrials} trials`);
     const eventToVerdict = await timeEventToVerdict(
       api,
@@ -319,6 +333,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           responseBytes: coverageFiltered.responseBytes,
         },
       },
+      ...(csvExport ? { csvExport } : {}),
       eventToVerdict,
       fanOut: {
         runs: fanOutRuns.map(r => ({

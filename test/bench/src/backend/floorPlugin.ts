@@ -32,7 +32,13 @@ export function createFloorPlugin() {
             res.type('application/json').setHeader('ETag', 'W/"floor"');
             res.send(body);
           });
+          // An empty page on the backend's origin, for the browser
+          // measurements (same-origin fetches, as the app's proxy makes them).
+          router.get('/page', (_req, res) => {
+            res.type('text/html').send('<!doctype html><title>bench</title>');
+          });
           httpRouter.use(router);
+          httpRouter.addAuthPolicy({ path: '/page', allow: 'unauthenticated' });
         },
       });
     },
@@ -40,6 +46,7 @@ export function createFloorPlugin() {
   return {
     plugin,
     path: '/api/floor/body',
+    pagePath: '/api/floor/page',
     /** The body every request gets (the bench sets one as large as an entity answer). */
     setBody(next: Buffer): void {
       body = next;

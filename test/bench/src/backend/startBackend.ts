@@ -41,7 +41,7 @@ export class IndexedCatalog extends InMemoryCatalogClient {
 export interface RunningBackend {
   baseUrl: string;
   /** The floor next to the storage plugin (see floorPlugin). */
-  floor: { path: string; setBody(body: Buffer): void };
+  floor: { path: string; pagePath: string; setBody(body: Buffer): void };
   stop(): Promise<void>;
 }
 
@@ -74,7 +74,11 @@ export async function startStorageBackend(
   });
   return {
     baseUrl: `http://127.0.0.1:${backend.server.port()}`,
-    floor: { path: floor.path, setBody: floor.setBody },
+    floor: {
+      path: floor.path,
+      pagePath: floor.pagePath,
+      setBody: floor.setBody,
+    },
     stop: () => backend.stop(),
   };
 }

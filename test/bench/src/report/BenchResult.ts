@@ -3,6 +3,7 @@ import type { FleetSize } from '../fleet/FleetSize';
 import type { Machine } from '../measure/machine';
 import type { ParseSample } from '../measure/parseThroughput';
 import type { LatencySummary } from '../measure/percentiles';
+import type { CsvExportFigures } from '../measure/csvExportInBrowser';
 import type { EventTrial } from '../measure/eventToVerdict';
 import type { KubernetesBackendFigures } from '../measure/kubernetesBackendPeer';
 
@@ -66,6 +67,8 @@ export interface BenchResult {
     page: LatencySummary & { responseBytes: number };
     filtered: LatencySummary & { responseBytes: number };
   };
+  /** The CSV export of every row in Chromium; absent when no Chromium is installed. */
+  csvExport?: CsvExportFigures;
   eventToVerdict: EventTrial[];
   fanOut: {
     runs: Array<{

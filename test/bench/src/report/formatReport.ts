@@ -43,6 +43,31 @@ function loadTable(levels: BenchResult['entity']): string {
   ]);
 }
 
+function csvSection(r: BenchResult): string[] {
+  const c = r.csvExport;
+  if (!c)
+    return [
+      'CSV export in Chromium: not measured (no Chromium; set PLAYWRIGHT_CHROMIUM)',
+    ];
+  const line = (label: string, e: typeof c.paged) =>
+    `  ${label}: ${ms(e.ms)}, ${e.requests} request${
+      e.requests === 1 ? '' : 's'
+    }, ${mb(e.bytes)} received, ${int(e.rows)} rows; peak JS heap +${mb(
+      e.peakHeapBytes,
+    )}, browser RSS +${mb(e.peakBrowserRssBytes)}`;
+  return [
+    `CSV export of every row, in Chromium ${c.browser} (a page on the backend's origin)`,
+    `${line(
+      'streamed GET /coverage/export.csv, saved as a download',
+      c.streamed,
+    )}; file ${mb(c.streamed.downloadedBytes)}`,
+    line(
+      'paged GET /coverage?limit=500 as before (fetch and parse only)',
+      c.paged,
+    ),
+  ];
+}
+
 function peerSection(r: BenchResult): string[] {
   const k = r.peers.kubernetesBackend;
   return [
@@ -172,6 +197,7 @@ export function formatReport(r: BenchResult, targets: TargetCheck[]): string {
       `?verdict=failing,stale,unprotected p50 ${ms(
         r.coverage.filtered.p50,
       )} p99 ${ms(r.coverage.filtered.p99)}`,
+    ...csvSection(r),
     `Watch event → verdict (PodVolumeBackup turns Failed → entity endpoint says failing): ${r.eventToVerdict
       .map(e => ms(e.ms))
       .join(', ')}`,
