@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { createMockDirectory } from '@backstage/backend-test-utils';
@@ -218,5 +219,65 @@ describe('storage:gitops:<generator> on a real checkout', () => {
     expect(await commitField(bare, 'storage/prune', '%s')).toMatch(
       /remove those of orders/,
     );
+  });
+
+  it('volume-request withdraw: publish commits the claim and its backup patch deleted, the kustomization as before the request', async () => {
+    const seed = await seedFor(mockDir.resolve('seed'), 'volume-request');
+    const folder = 'apps/payments/payments-api/base';
+    const original = fs.readFileSync(
+      path.join(seed, folder, 'kustomization.yaml'),
+      'utf8',
+    );
+    const volumeRequest = findGenerator('volume-request')!;
+    await applyChangeSet(
+      seed,
+      runGenerator(volumeRequest, createDirectoryRepoReader(seed), {
+        folder,
+        claimName: 'payments-uploads',
+        tier: 'nfs',
+        size: '50Gi',
+        accessMode: 'ReadWriteMany',
+        backup: {
+          workload: { kind: 'Deployment', name: 'payments-api' },
+          mountPath: '/var/lib/payments/uploads',
+        },
+      }),
+    );
+    bare = (
+      await createTestBareRepo(mockDir.resolve('remote/gitops.git'), seed)
+    ).path;
+    deps = testActionDeps({
+      repoUrl: bare,
+      allowedLocalRoots: [mockDir.resolve('remote')],
+    });
+    await createGitCloneAction(deps).handler(
+      createMockActionContext({ input: {}, workspacePath }),
+    );
+
+    const ctx = createMockActionContext({
+      input: { folder, claimName: 'payments-uploads', withdraw: true },
+      workspacePath,
+    });
+    await createGitopsGeneratorAction(volumeRequest).handler(ctx);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.deletedFiles).toEqual([
+      `${folder}/payments-api-backup-volumes.yaml`,
+      `${folder}/payments-uploads-pvc.yaml`,
+    ]);
+
+    await createGitPublishAction(deps).handler(
+      createMockActionContext({
+        input: { branchName: 'storage/withdraw' },
+        workspacePath,
+      }),
+    );
+    expect(await filesChangedBy(bare, 'storage/withdraw')).toEqual([
+      `${folder}/kustomization.yaml`,
+      `${folder}/payments-api-backup-volumes.yaml`,
+      `${folder}/payments-uploads-pvc.yaml`,
+    ]);
+    expect(
+      await fileAt(bare, 'storage/withdraw', `${folder}/kustomization.yaml`),
+    ).toBe(original);
   });
 });
