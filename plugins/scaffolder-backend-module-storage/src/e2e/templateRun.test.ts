@@ -212,6 +212,9 @@ describe('a template run for real against GitLab', () => {
         remove_source_branch: true,
       });
       expect(gitlab.calls.some(c => c.path.endsWith('/commits'))).toBe(false);
+      expect(
+        (output.text as Array<{ title: string }>).map(t => t.title),
+      ).toEqual(['Published', 'Changes']);
       expect(output.links).toEqual([
         {
           title: 'Merge request',
