@@ -11,6 +11,7 @@ import type { EntityOwnership } from '../entities/EntityOwnership';
 import type { FleetStore } from '../store/FleetStore';
 import { readableEntityRefs } from './callerEntities';
 import { callerOwnership } from './callerOwnership';
+import { parseCoverageQuery } from './coverageQuery';
 import { filterClaims } from './filterClaims';
 
 export interface CoverageSelectionDeps {
@@ -21,20 +22,24 @@ export interface CoverageSelectionDeps {
 }
 
 /**
- * The claims of the coverage report that a caller may see and that match
- * the query's filters, worst first, with their owners and entities as the
+ * The coverage report's query (validated: InputError when it is not), and
+ * the claims of the report that a caller may see and that match its filters, worst first, with their owners and entities as the
  * caller may see them. Shared by the JSON report and the CSV export, so
  * both hold exactly the same rows.
  */
 export async function selectCoverage(
   deps: CoverageSelectionDeps,
   credentials: BackstageCredentials,
-  query: CoverageQuery,
+  rawQuery: object,
 ): Promise<{
+  query: CoverageQuery;
   selected: ClaimCoverage[];
   ownerOf: ReturnType<typeof callerOwnership>['ownerOf'];
 }> {
   const { catalog, permissions, ownership, store } = deps;
+  const query = parseCoverageQuery(
+    rawQuery as Parameters<typeof parseCoverageQuery>[0],
+  );
   // Rows, owners, filters and the summary: only what the caller may read.
   const readable = await readableEntityRefs({
     catalog,
@@ -52,5 +57,5 @@ export async function selectCoverage(
     ownerOf,
     query,
   );
-  return { selected, ownerOf };
+  return { query, selected, ownerOf };
 }

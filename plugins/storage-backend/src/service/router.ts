@@ -22,7 +22,6 @@ import type { EntityOwnership } from '../entities/EntityOwnership';
 import { entityTarget } from '../entities/entityTarget';
 import type { HistoryService } from '../history/HistoryService';
 import type { FleetStore } from '../store/FleetStore';
-import { parseCoverageQuery } from './coverageQuery';
 import { EntityAnswers } from './entityAnswers';
 import { readableEntityRefs } from './callerEntities';
 import { selectCoverage } from './coverageSelection';
@@ -121,13 +120,10 @@ export async function createRouter(
 
   router.get('/coverage', async (req, res) => {
     const credentials = await requireCoverageRead(req);
-    const query = parseCoverageQuery(
-      req.query as Record<string, string | string[]>,
-    );
-    const { selected, ownerOf } = await selectCoverage(
+    const { query, selected, ownerOf } = await selectCoverage(
       selection,
       credentials,
-      query,
+      req.query,
     );
     const offset = query.offset ?? 0;
     const limit = query.limit ?? selected.length;
@@ -158,13 +154,10 @@ export async function createRouter(
         'The export holds every matching row: offset and limit do not apply',
       );
     }
-    const query = parseCoverageQuery(
-      req.query as Record<string, string | string[]>,
-    );
     const { selected, ownerOf } = await selectCoverage(
       selection,
       credentials,
-      query,
+      req.query,
     );
     const date = new Date().toISOString().slice(0, 10);
     res.status(200);
