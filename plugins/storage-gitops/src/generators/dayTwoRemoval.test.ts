@@ -77,6 +77,34 @@ describe('day 2: removing what the input no longer asks for', () => {
       );
     }));
 
+  it('velero-schedules with prune also removes a Schedule it wrote with a label selector and explicit cron', async () => {
+    const { dir, cleanup } = tempFixture();
+    try {
+      await runAndApply(dir, findGenerator('velero')!, exampleInput('velero'));
+      const schedules = findGenerator('velero-schedules')!;
+      const input = exampleInput('velero-schedules') as Input;
+      await runAndApply(dir, schedules, {
+        ...input,
+        namespaces: input.namespaces.map((ns: Input) =>
+          ns.name === 'orders'
+            ? {
+                ...ns,
+                schedule: '15 2 * * *',
+                labelSelector: { matchLabels: { backup: 'yes' } },
+              }
+            : ns,
+        ),
+      });
+      expect(read(dir, `${SCHEDULES}/orders.yaml`)).toContain('backup: "yes"');
+      const changeSet = await runAndApply(dir, schedules, withoutOrders(input));
+      expect(changeSet.changes.map(c => `${c.action} ${c.path}`)).toContain(
+        `delete ${SCHEDULES}/orders.yaml`,
+      );
+    } finally {
+      cleanup();
+    }
+  });
+
   it.each([
     [
       'a changed value it does not set',
