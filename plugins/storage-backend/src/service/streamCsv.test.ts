@@ -41,6 +41,9 @@ describe('streamCsv', () => {
     expect(client.text()).toBe(toCsv(rows));
     // Header, then 500-row chunks: never the whole file in one write.
     expect(client.chunks).toHaveLength(1 + 3);
+    // Waiting for each chunk leaves no listener behind.
+    expect(client.sink.listenerCount('close')).toBe(0);
+    expect(client.sink.listenerCount('drain')).toBe(0);
   });
 
   it('stops when the client goes away instead of serializing the rest', async () => {

@@ -34,6 +34,15 @@ export async function streamCsv(
 
 async function drained(out: Writable): Promise<void> {
   if (out.destroyed) return;
-  // 'close' too: a client that disconnects never drains.
-  await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  // 'close' too: a client that disconnects never drains. The listener of
+  // the event that did not happen is removed, or every chunk would add one.
+  const done = new AbortController();
+  try {
+    await Promise.race([
+      once(out, 'drain', { signal: done.signal }),
+      once(out, 'close', { signal: done.signal }),
+    ]);
+  } finally {
+    done.abort();
+  }
 }
