@@ -14,7 +14,7 @@ import {
 } from './backend/startBackend';
 import { waitForSync } from './backend/waitForSync';
 import type { FanOutRun } from './client/clientProcess';
-import type { LoadResult } from './client/loadTest';
+import { mergeLoadResults, type LoadResult } from './client/loadTest';
 import { fleetFingerprint } from './fleet/fingerprint';
 import { VELERO_NAMESPACE } from './fleet/FleetSize';
 import {
@@ -42,6 +42,7 @@ const BIN = path.resolve(__dirname, '../bin');
 const FINGERPRINT_NOW = Date.UTC(2026, 0, 1);
 const SYNC_TIMEOUT_MS = 30 * 60_000;
 const CONCURRENCY = [1, 10, 50];
+const LOAD_ROUNDS = 3;
 
 function progress(message: string) {
   process.stderr.write(`· ${message}\n`);
@@ -168,20 +169,26 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const entity: LoadResult[] = [];
     const floor: LoadResult[] = [];
     for (const concurrency of CONCURRENCY) {
-      // Endpoint and floor back to back, so other load on the machine
-      // affects both alike.
+      // Endpoint and floor in alternating rounds, so other load on the
+      // machine (it changes from second to second) affects both alike.
       progress(
-        `entity endpoint and floor, ${concurrency} concurrent clients, ${options.durationSeconds} s each`,
+        `entity endpoint and floor, ${concurrency} concurrent clients, ${options.durationSeconds} s each in ${LOAD_ROUNDS} alternating rounds`,
       );
       const load = (loadPaths: string[]) =>
         client.request<LoadResult>('load', {
           baseUrl,
           paths: loadPaths,
           concurrency,
-          durationMs: options.durationSeconds * 1000,
+          durationMs: (options.durationSeconds * 1000) / LOAD_ROUNDS,
+          keepSamples: true,
         });
-      entity.push(await load(paths));
-      floor.push(await load([backend.floor.path]));
+      const rounds = { entity: [] as LoadResult[], floor: [] as LoadResult[] };
+      for (let round = 0; round < LOAD_ROUNDS; round++) {
+        rounds.entity.push(await load(paths));
+        rounds.floor.push(await load([backend.floor.path]));
+      }
+      entity.push(mergeLoadResults(rounds.entity));
+      floor.push(mergeLoadResults(rounds.floor));
     }
 
     progress('coverage endpoint');

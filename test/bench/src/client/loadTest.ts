@@ -15,6 +15,8 @@ export interface LoadOptions {
   durationMs: number;
   /** Requests before measuring (JIT, connections), per client. */
   warmupPerClient?: number;
+  /** Return every latency too (for merging rounds). */
+  keepSamples?: boolean;
 }
 
 export interface LoadResult extends LatencySummary {
@@ -22,6 +24,27 @@ export interface LoadResult extends LatencySummary {
   requestsPerSecond: number;
   errors: number;
   meanResponseBytes: number;
+  /** Measured time (ms). */
+  elapsedMs: number;
+  /** Every latency, when asked for. */
+  samples?: number[];
+}
+
+/** Rounds of the same load as one result: all their samples, their total time. */
+export function mergeLoadResults(rounds: readonly LoadResult[]): LoadResult {
+  const samples = rounds.flatMap(r => r.samples ?? []);
+  const elapsedMs = rounds.reduce((t, r) => t + r.elapsedMs, 0);
+  const count = rounds.reduce((t, r) => t + r.count, 0);
+  return {
+    ...summarizeLatencies(samples),
+    concurrency: rounds[0].concurrency,
+    requestsPerSecond: (count / elapsedMs) * 1000,
+    errors: rounds.reduce((t, r) => t + r.errors, 0),
+    meanResponseBytes: count
+      ? rounds.reduce((t, r) => t + r.meanResponseBytes * r.count, 0) / count
+      : 0,
+    elapsedMs,
+  };
 }
 
 /**
@@ -75,6 +98,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requestsPerSecond: (latencies.length / elapsed) * 1000,
     errors,
     meanResponseBytes: latencies.length ? bytes / latencies.length : 0,
+    elapsedMs: elapsed,
+    ...(options.keepSamples ? { samples: latencies } : {}),
   };
 }
 
