@@ -55,17 +55,33 @@ exports.up = async function up(knex) {
     );
   });
 
-  await knex.schema.createTable('storage_history_daily', table => {
-    table.comment('Verdict counts per day, cluster, tier, owners, entities');
-    table.string('day', 10).notNullable().comment('YYYY-MM-DD (UTC)');
-    table.string('cluster', 253).notNullable();
-    table.string('tier', 253).notNullable();
-    table.string('verdict', 16).notNullable();
-    table.text('owners').notNullable().comment('sorted, newline-separated');
+  // The entities (with their owners) a set of volumes belongs to, once:
+  // daily rows refer to it, so each day repeats a number, not the names.
+  await knex.schema.createTable('storage_history_groups', table => {
+    table.comment('Entity sets of the daily rollup');
+    table.increments('id').primary();
+    table
+      .string('key_hash', 64)
+      .notNullable()
+      .unique({ indexName: 'storage_history_groups_key_uniq' })
+      .comment('sha256 of entity_refs and owners');
     table
       .text('entity_refs')
       .notNullable()
       .comment('sorted, newline-separated; for the callers permissions');
+    table
+      .text('owners')
+      .notNullable()
+      .comment('the owner of each entity, same order');
+  });
+
+  await knex.schema.createTable('storage_history_daily', table => {
+    table.comment('Verdict counts per day, cluster, tier and entity set');
+    table.string('day', 10).notNullable().comment('YYYY-MM-DD (UTC)');
+    table.string('cluster', 253).notNullable();
+    table.string('tier', 253).notNullable();
+    table.string('verdict', 16).notNullable();
+    table.integer('group_id').notNullable();
     table.integer('count').notNullable();
     table.boolean('demo').notNullable().defaultTo(false);
     table.index(['day', 'cluster'], 'storage_history_daily_day_cluster_idx');
@@ -86,6 +102,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.dropTable('storage_history_clusters');
   await knex.schema.dropTable('storage_history_daily');
+  await knex.schema.dropTable('storage_history_groups');
   await knex.schema.dropTable('storage_history_transitions');
   await knex.schema.dropTable('storage_history_volumes');
 };

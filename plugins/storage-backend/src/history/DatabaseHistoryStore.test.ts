@@ -72,13 +72,14 @@ describe.each(databases.eachSupportedId())('DatabaseHistoryStore on %s', id => {
     expect((await tableNames(knex)).sort()).toEqual([
       'storage_history_clusters',
       'storage_history_daily',
+      'storage_history_groups',
       'storage_history_transitions',
       'storage_history_volumes',
     ]);
     await rollbackHistory(knex);
     expect(await tableNames(knex)).toEqual([]);
     await migrateHistory(knex);
-    expect(await tableNames(knex)).toHaveLength(4);
+    expect(await tableNames(knex)).toHaveLength(5);
     await knex.destroy();
   });
 

@@ -2,9 +2,10 @@ import {
   resolvePackagePath,
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { isVerdict, type Verdict } from '@gitops-storage/plugin-storage-common';
-import { utcDay } from './dailyRollup';
+import { utcDay, type RollupRow } from './dailyRollup';
 import { diffVolumes, type StoredVolume } from './diffVolumes';
 import type {
   ClaimName,
@@ -22,6 +23,7 @@ const migrationsDir = resolvePackagePath(
 const VOLUMES = 'storage_history_volumes';
 const TRANSITIONS = 'storage_history_transitions';
 const DAILY = 'storage_history_daily';
+const GROUPS = 'storage_history_groups';
 const CLUSTERS = 'storage_history_clusters';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's bind limits. */
@@ -140,6 +142,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       const rollup = input.rollup.filter(
         r => r.day === day && wanted.has(r.cluster),
       );
+      const groupIds = await this.groupIds(tx, rollup);
       for (const chunk of chunks(rollup)) {
         await tx(DAILY).insert(
           chunk.map(r => ({
@@ -147,8 +150,7 @@ export class DatabaseHistoryStore implements HistoryStore {
             cluster: r.cluster,
             tier: r.tier,
             verdict: r.verdict,
-            owners: r.owners.join('\n'),
-            entity_refs: r.entityRefs.join('\n'),
+            group_id: groupIds.get(groupKey(r).hash),
             count: r.count,
             demo,
           })),
@@ -158,18 +160,53 @@ export class DatabaseHistoryStore implements HistoryStore {
     });
   }
 
+  /** The ids of the rows' entity sets, stored first when new. */
+  private async groupIds(
+    tx: Knex.Transaction,
+    rows: readonly RollupRow[],
+  ): Promise<Map<string, number>> {
+    const groups = new Map<string, ReturnType<typeof groupKey>>();
+    for (const r of rows) {
+      const key = groupKey(r);
+      groups.set(key.hash, key);
+    }
+    const ids = new Map<string, number>();
+    for (const chunk of chunks([...groups.values()])) {
+      await tx(GROUPS)
+        .insert(
+          chunk.map(g => ({
+            key_hash: g.hash,
+            entity_refs: g.entityRefs,
+            owners: g.owners,
+          })),
+        )
+        .onConflict('key_hash')
+        .ignore();
+      const found = await tx(GROUPS)
+        .whereIn(
+          'key_hash',
+          chunk.map(g => g.hash),
+        )
+        .select('id', 'key_hash');
+      for (const f of found) ids.set(String(f.key_hash), Number(f.id));
+    }
+    return ids;
+  }
+
   async dailyCounts(query: {
     fromDay: string;
     cluster?: readonly string[];
     tier?: readonly string[];
   }): Promise<DailyCount[]> {
-    let q = this.db(DAILY).where('day', '>=', query.fromDay);
+    let q = this.db(DAILY)
+      .join(GROUPS, `${GROUPS}.id`, `${DAILY}.group_id`)
+      .where('day', '>=', query.fromDay);
     if (query.cluster) q = q.whereIn('cluster', [...query.cluster]);
     if (query.tier) q = q.whereIn('tier', [...query.tier]);
     const rows: Array<Record<string, unknown>> = await q
       .select('day', 'verdict', 'owners', 'entity_refs', 'demo')
       .sum({ count: 'count' })
-      .groupBy('day', 'verdict', 'owners', 'entity_refs', 'demo')
+      .groupBy('day', 'verdict', 'group_id', 'owners', 'entity_refs', 'demo')
       .orderBy('day');
     return rows.flatMap(r =>
       isVerdict(r.verdict)
@@ -243,6 +280,21 @@ function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += CHUNK) {
     yield items.slice(i, i + CHUNK);
   }
+}
+
+/** An entity set's stored text and its hash (the unique key). */
+function groupKey(r: {
+  entityRefs: readonly string[];
+  owners: readonly string[];
+}) {
+  const entityRefs = r.entityRefs.join('\n');
+  const owners = r.owners.join('\n');
+  const hash = createHash('sha256')
+    .update(entityRefs)
+    .update('\u0000')
+    .update(owners)
+    .digest('hex');
+  return { hash, entityRefs, owners };
 }
 
 function transitionKey(r: {

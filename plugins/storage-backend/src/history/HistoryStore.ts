@@ -61,7 +61,11 @@ export interface HistoryStore {
     claims: readonly ClaimName[],
     since: Date,
   ): Promise<VolumeTransition[]>;
-  /** Deletes transitions and daily rows older than `before`. */
+  /**
+   * Deletes transitions and daily rows older than `before`. Entity sets of
+   * the rollup stay (one row per set ever seen): deleting unused ones could
+   * race a recording about to use one.
+   */
   deleteOlderThan(before: Date): Promise<{ transitions: number; days: number }>;
   /** Whether nothing was ever recorded. */
   isEmpty(): Promise<boolean>;
