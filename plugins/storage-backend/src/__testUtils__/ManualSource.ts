@@ -32,6 +32,15 @@ export class ManualSource implements ClusterSource {
     await this.gate;
   }
 
+  /**
+   * Changes the status as a real source does: together with a sink call
+   * (here, a confirmation), which is when the cache reads it again.
+   */
+  setStatus(next: Omit<ClusterStatus, 'name'>) {
+    this.currentStatus = next;
+    this.sink.confirmed('Namespace', Date.now());
+  }
+
   async stop() {}
 
   status(): ClusterStatus {

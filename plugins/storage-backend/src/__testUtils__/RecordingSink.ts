@@ -44,6 +44,11 @@ export class RecordingSink implements ClusterSink {
   /** When each kind was last confirmed current, and how often. */
   readonly confirmedAt = new Map<ResourceKind, number>();
   readonly confirmations = new Map<ResourceKind, number>();
+  sourceStatusChanges = 0;
+
+  sourceStatusChanged(): void {
+    this.sourceStatusChanges += 1;
+  }
 
   confirmed(kind: ResourceKind, atMs: number): void {
     this.confirmedAt.set(kind, atMs);

@@ -91,29 +91,29 @@ describe('EntityAnswers', () => {
 
     // West holds none of its volumes, but now cannot be read: its volumes
     // could be missing from the answer, so its status is part of it.
-    west.currentStatus = { status: 'unreachable', error: 'connect refused' };
+    west.setStatus({ status: 'unreachable', error: 'connect refused' });
     const withProblem = read();
     expect(withProblem.body.clusters.map(c => [c.name, c.status])).toEqual([
       ['east', 'synced'],
       ['west', 'unreachable'],
     ]);
 
-    west.currentStatus = {
+    west.setStatus({
       status: 'synced',
       resources: [
         { resource: 'Pod', status: 'forbidden', error: 'pods is forbidden' },
       ],
-    };
+    });
     expect(read().body.clusters.map(c => c.name)).toEqual(['east', 'west']);
   });
 
   it('changes its validator with cluster status, which is read on every request', async () => {
     const { read, east } = await setup();
     const before = read();
-    east.currentStatus = {
+    east.setStatus({
       status: 'synced',
       lastConfirmedAt: '2026-11-26T06:00:05Z',
-    };
+    });
     const after = read();
     expect(after.etag).not.toBe(before.etag);
     expect(after.body.clusters[0].lastConfirmedAt).toBe('2026-11-26T06:00:05Z');

@@ -23,6 +23,11 @@ export interface ClusterSink {
    * `storage.sync.staleAfterSeconds` (live clusters).
    */
   confirmed(kind: ResourceKind, atMs: number): void;
+  /**
+   * The source's own status changed without any kind's status changing
+   * (a snapshot that failed to reload keeps serving its last objects).
+   */
+  sourceStatusChanged(): void;
 }
 
 /** A cluster whose storage objects the plugin reads: live, or a snapshot. */
@@ -32,6 +37,11 @@ export interface ClusterSource {
   /** Starts reading; resolves once every kind has been listed (or failed). */
   start(sink: ClusterSink): Promise<void>;
   stop(): Promise<void>;
-  /** How well the cluster is read right now. */
+  /**
+   * How well the cluster is read right now. It changes only together with
+   * a call to the sink (status, confirmed, or an object or list), which is
+   * when the cache reads it again: between those calls it is served from a
+   * copy, since every entity answer reads it.
+   */
   status(): ClusterStatus;
 }

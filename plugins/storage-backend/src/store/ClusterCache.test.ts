@@ -102,4 +102,18 @@ describe('ClusterCache', () => {
       'payments/payments-api-0',
     ]);
   });
+  it('reads the source status again only after the source told it something', async () => {
+    const { cache, source } = setup();
+    await cache.start();
+    const status = jest.spyOn(source, 'status');
+    const first = cache.clusterStatus();
+    expect(cache.clusterStatus()).toBe(first);
+    expect(status).toHaveBeenCalledTimes(1);
+    source.setStatus({ status: 'lagging', error: 'list did not complete' });
+    expect(cache.clusterStatus()).toMatchObject({
+      name: 'test',
+      status: 'lagging',
+    });
+    expect(status).toHaveBeenCalledTimes(2);
+  });
 });

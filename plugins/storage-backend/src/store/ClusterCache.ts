@@ -80,6 +80,9 @@ export class ClusterCache implements ClusterSink {
   /** When the next kind's data turns too old (ms), if it is tracked. */
   #nextStaleAt?: number;
   #staleTimer?: NodeJS.Timeout;
+  /** Bumped on every sink call: the source's status may have changed. */
+  #statusEpoch = 0;
+  #statusMemo?: { epoch: number; status: ClusterStatus };
 
   constructor(private readonly options: ClusterCacheOptions) {}
 
@@ -113,11 +116,17 @@ export class ClusterCache implements ClusterSink {
     await this.options.source.stop();
   }
 
-  /** The source's status, with the objects refused on ingest per kind. */
+  /**
+   * The source's status, with the objects refused on ingest per kind. Read
+   * from the source again only after a sink call (see ClusterSource.status);
+   * the same object until then, which callers must not change.
+   */
   clusterStatus(): ClusterStatus {
+    const memo = this.#statusMemo;
+    if (memo?.epoch === this.#statusEpoch) return memo.status;
     const status = this.options.source.status();
     const { staleAfterSeconds } = this.options;
-    return {
+    const full: ClusterStatus = {
       ...status,
       ...(staleAfterSeconds !== undefined ? { staleAfterSeconds } : {}),
       resources: status.resources?.map(resource => {
@@ -127,11 +136,14 @@ export class ClusterCache implements ClusterSink {
         return skipped > 0 ? { ...resource, skipped } : resource;
       }),
     };
+    this.#statusMemo = { epoch: this.#statusEpoch, status: full };
+    return full;
   }
 
   // ---- ClusterSink --------------------------------------------------------
 
   listStarted(kind: ResourceKind): void {
+    this.#statusEpoch++;
     // The first list of a kind fills an empty state, so its objects are
     // projected as they arrive: a cold sync never holds a kind's raw objects
     // (tens of thousands of pods across a fleet). A relist (after 410 Gone
@@ -145,6 +157,7 @@ export class ClusterCache implements ClusterSink {
   }
 
   upsert(kind: ResourceKind, object: unknown): void {
+    this.#statusEpoch++;
     const folding = this.#folding.get(kind);
     if (folding) {
       folding.add(withKind(kind, object));
@@ -162,6 +175,7 @@ export class ClusterCache implements ClusterSink {
   }
 
   remove(kind: ResourceKind, object: unknown): void {
+    this.#statusEpoch++;
     this.#mark(
       this.state.apply({ type: 'DELETED', object: withKind(kind, object) }),
     );
@@ -169,6 +183,7 @@ export class ClusterCache implements ClusterSink {
   }
 
   listFinished(kind: ResourceKind): void {
+    this.#statusEpoch++;
     const folding = this.#folding.get(kind);
     this.#folding.delete(kind);
     if (folding) this.#mark(folding.finish());
@@ -186,6 +201,7 @@ export class ClusterCache implements ClusterSink {
   }
 
   confirmed(kind: ResourceKind, atMs: number): void {
+    this.#statusEpoch++;
     this.state.confirm(kind, atMs);
     // Data that was too old is fresh again: every verdict may come back.
     if (this.#staleKinds.has(kind)) {
@@ -194,7 +210,12 @@ export class ClusterCache implements ClusterSink {
     }
   }
 
+  sourceStatusChanged(): void {
+    this.#statusEpoch++;
+  }
+
   status(kind: ResourceKind, status: ResourceStatus): void {
+    this.#statusEpoch++;
     this.#mark(this.state.setReadability(kind, readabilityOf(status)));
     const sourceStatus = this.options.source.status();
     this.#mark(

@@ -106,6 +106,7 @@ export class SnapshotClusterSource implements ClusterSource {
         error: message,
         errorCode: 'invalid-response',
       };
+      sink.sourceStatusChanged();
       if (this.#loads === 0) {
         for (const kind of RESOURCE_KINDS) {
           sink.status(kind, {
@@ -155,5 +156,6 @@ export class SnapshotClusterSource implements ClusterSource {
       source: 'snapshot',
       resources,
     };
+    sink.sourceStatusChanged();
   }
 }
