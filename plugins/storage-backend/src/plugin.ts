@@ -94,6 +94,7 @@ export const storagePlugin = createBackendPlugin({
             auth: deps.auth,
             logger,
             history: history.store,
+            fleet: store,
             onSent: kind => metrics.notificationSent(kind),
           }),
         );

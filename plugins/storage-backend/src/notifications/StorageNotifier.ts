@@ -2,7 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { HistoryStore } from '../history/HistoryStore';
+import type { ClaimName, HistoryStore } from '../history/HistoryStore';
 import type { RecordedTransition, TransitionListener } from '../history/types';
 import { lastKnownVerdicts } from './lastKnownVerdicts';
 import {
@@ -28,6 +28,8 @@ export class StorageNotifier implements TransitionListener {
       logger: LoggerService;
       /** Where a volume's verdict before `unknown` is looked up. */
       history?: Pick<HistoryStore, 'transitionsOf'>;
+      /** The current claims (to tell a new volume from a cluster's baseline). */
+      fleet?: { allClaims(): ReadonlyArray<ClaimName> };
       /** Counts each notification sent (metrics). */
       onSent?: (kind: NotificationKind, count: number) => void;
     },
@@ -42,6 +44,7 @@ export class StorageNotifier implements TransitionListener {
       config: this.deps.config,
       optedOut: ref => optedOut.has(ref),
       lastKnown: await this.lastKnown(batch),
+      knownClusters: await this.knownClusters(batch),
     });
     for (const notification of planned) {
       try {
@@ -70,6 +73,46 @@ export class StorageNotifier implements TransitionListener {
       new Date(0),
     );
     return lastKnownVerdicts(out, history);
+  }
+
+  /**
+   * Clusters of the batch's first-seen volumes that were recorded before:
+   * some other current claim of the cluster, outside this batch's first
+   * sightings, already has stored history. When every claim of a cluster is
+   * first seen, this batch is the cluster's baseline.
+   */
+  private async knownClusters(
+    batch: readonly RecordedTransition[],
+  ): Promise<Set<string>> {
+    const known = new Set<string>();
+    const { history, fleet } = this.deps;
+    const firstSeen = batch.filter(t => t.from === null && t.to !== null);
+    if (firstSeen.length === 0 || !history || !fleet) return known;
+    const seenNow = new Set(
+      firstSeen.map(
+        t => `${t.volume.cluster}/${t.volume.namespace}/${t.volume.name}`,
+      ),
+    );
+    const claims = fleet.allClaims();
+    for (const cluster of new Set(firstSeen.map(t => t.volume.cluster))) {
+      const others = claims
+        .filter(
+          c =>
+            c.cluster === cluster &&
+            !seenNow.has(`${c.cluster}/${c.namespace}/${c.name}`),
+        )
+        // A few suffice: one with history proves the cluster was recorded.
+        .slice(0, 20)
+        .map(c => ({
+          cluster: c.cluster,
+          namespace: c.namespace,
+          name: c.name,
+        }));
+      if (others.length === 0) continue;
+      const stored = await history.transitionsOf(others, new Date(0));
+      if (stored.length > 0) known.add(cluster);
+    }
+    return known;
   }
 
   /** Entities whose annotation turns storage notifications off. */

@@ -60,10 +60,52 @@ function withFailedCopy(now: Date): string {
   );
 }
 
+/** The fixture plus a new claim of payments-api that no backup covers. */
+function withNewVolume(now: Date): string {
+  return `${paymentsSnapshot(now).trimEnd()}
+- apiVersion: v1
+  kind: PersistentVolume
+  metadata: { name: pv-uploads, uid: pv-uploads }
+  spec:
+    capacity: { storage: 1Gi }
+    accessModes: [ReadWriteMany]
+    storageClassName: storage-nfs
+    nfs: { server: nfs.lan, path: /mnt/storage-bulk/nfs/payments-uploads }
+    claimRef: { namespace: payments, name: uploads, uid: pvc-uploads }
+  status: { phase: Bound }
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: { name: uploads, namespace: payments, uid: pvc-uploads }
+  spec:
+    accessModes: [ReadWriteMany]
+    storageClassName: storage-nfs
+    volumeName: pv-uploads
+    resources: { requests: { storage: 1Gi } }
+  status: { phase: Bound, capacity: { storage: 1Gi }, accessModes: [ReadWriteMany] }
+- apiVersion: v1
+  kind: Pod
+  metadata:
+    name: payments-uploader-0
+    namespace: payments
+    uid: pod-payments-uploader-0
+    labels: { app: payments-uploader, backstage.io/kubernetes-id: payments-api }
+  spec:
+    nodeName: node-1
+    containers:
+    - name: app
+      image: payments-uploader
+      volumeMounts: [{ name: uploads, mountPath: /uploads }]
+    volumes:
+    - name: uploads
+      persistentVolumeClaim: { claimName: uploads }
+  status: { phase: Running }
+`;
+}
+
 describe('owner notifications (each plugin on its own in-memory SQLite)', () => {
   const snapshotDir = createMockDirectory();
 
-  it('tells the owners once when a volume fails, and resolves it when it recovers', async () => {
+  it('tells the owners once when a volume fails, resolves it when it recovers, and tells them about a new unprotected volume', async () => {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
     const { server } = await startTestBackend({
       features: [
@@ -147,5 +189,15 @@ describe('owner notifications (each plugin on its own in-memory SQLite)', () => 
         scope: alert.payload.scope,
       });
     }, 60_000);
+
+    // A new volume that starts out unprotected is news (the cluster was
+    // recorded before): its owners are told.
+    snapshotDir.addContent({ 'cluster.yaml': withNewVolume(new Date()) });
+    await eventually(async () => expect(await inbox()).toHaveLength(2), 60_000);
+    const [newest] = await inbox();
+    expect(newest.payload).toMatchObject({
+      title: 'payments-api: volume uploads is unprotected',
+      severity: 'high',
+    });
   });
 });

@@ -216,3 +216,29 @@ describe('transitions out of unknown (cluster blips)', () => {
     ).toEqual([]);
   });
 });
+
+describe('volumes seen for the first time', () => {
+  const first = (
+    to: RecordedTransition['to'],
+    toBackupStatus?: RecordedTransition['toBackupStatus'],
+  ) => transition({ from: null, to, toBackupStatus, seq: 1 });
+
+  it('in a cluster recorded before: a new volume that starts out bad is told', () => {
+    expect(notificationKindOf(first('unprotected'), true)).toBe('unprotected');
+    expect(plan([first('unprotected')]).map(p => p.kind)).toEqual([]);
+    expect(
+      planNotifications([first('unprotected')], {
+        config,
+        optedOut: () => false,
+        knownClusters: new Set(['prod']),
+      }).map(p => p.kind),
+    ).toEqual(['unprotected']);
+  });
+
+  it('a new volume awaiting its first backup, or protected, is not', () => {
+    expect(
+      notificationKindOf(first('stale', 'awaiting-first-backup'), true),
+    ).toBeUndefined();
+    expect(notificationKindOf(first('protected'), true)).toBeUndefined();
+  });
+});

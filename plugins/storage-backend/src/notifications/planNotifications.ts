@@ -34,17 +34,25 @@ function alerts(verdict: Verdict | null, status: BackupStatus): boolean {
  * What a transition is worth telling owners: the verdict it turned to (it
  * did not alert before, or alerts in a new way), a resolution (it alerted
  * and is now protected or waived), or nothing. A volume seen for the first
- * time sets the baseline (the first recording after installation would
- * otherwise alert about every known gap at once); gone volumes and `unknown`
- * (data not readable) say nothing about the volume itself.
+ * time alerts when it is new (`newVolume`: created after its cluster was
+ * first recorded) and starts out bad; in a cluster's first recording it only
+ * sets the baseline (otherwise installing the plugin would alert about every
+ * known gap at once). Gone volumes and `unknown` (data not readable) say
+ * nothing about the volume itself.
  */
 export function notificationKindOf(
   t: Pick<
     RecordedTransition,
     'from' | 'to' | 'fromBackupStatus' | 'toBackupStatus'
   >,
+  newVolume = false,
 ): NotificationKind | undefined {
-  if (t.from === null || t.to === null) return undefined;
+  if (t.to === null) return undefined;
+  if (t.from === null) {
+    return newVolume && alerts(t.to, t.toBackupStatus)
+      ? (t.to as Exclude<NotificationKind, 'resolved'>)
+      : undefined;
+  }
   const was = alerts(t.from, t.fromBackupStatus);
   const is = alerts(t.to, t.toBackupStatus);
   if (is && (!was || t.from !== t.to)) {
@@ -105,13 +113,21 @@ export function planNotifications(
      * became unreadable (see lastKnownVerdicts), judged in its place.
      */
     lastKnown?: ReadonlyMap<string, KnownState | undefined>;
+    /**
+     * Clusters recorded before this batch: a volume first seen in one of
+     * them is new, not part of the cluster's baseline.
+     */
+    knownClusters?: ReadonlySet<string>;
   },
 ): PlannedNotification[] {
   const byEntity = new Map<string, RecordedTransition[]>();
   const kindOf = new Map<RecordedTransition, NotificationKind>();
   for (const t of batch) {
     if (t.demo) continue;
-    const kind = notificationKindOf(effectiveFrom(t, options.lastKnown));
+    const kind = notificationKindOf(
+      effectiveFrom(t, options.lastKnown),
+      options.knownClusters?.has(t.volume.cluster) ?? false,
+    );
     if (kind === undefined) continue;
     kindOf.set(t, kind);
     for (const entityRef of t.entityRefs) {
