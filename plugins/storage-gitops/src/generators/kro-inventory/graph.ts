@@ -56,7 +56,7 @@ export function driveInventoryGraph(
           id: 'localVolumes',
           forEach: [{ drive: '${schema.spec.drives}' }],
           readyWhen: [
-            '${each.status.?phase.orValue("") in ["Available", "Bound"]}',
+            '${each.?status.?phase.orValue("") in ["Available", "Bound"]}',
           ],
           template: {
             apiVersion: 'v1',
