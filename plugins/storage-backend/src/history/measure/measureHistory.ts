@@ -275,6 +275,7 @@ async function measureSize(db: {
 async function measureCost(db: { name: string; knex: Knex }) {
   await db.knex.schema.dropTableIfExists('storage_history_clusters');
   await db.knex.schema.dropTableIfExists('storage_history_daily');
+  await db.knex.schema.dropTableIfExists('storage_history_groups');
   await db.knex.schema.dropTableIfExists('storage_history_transitions');
   await db.knex.schema.dropTableIfExists('storage_history_volumes');
   await db.knex.schema.dropTableIfExists('knex_migrations');
