@@ -1,14 +1,19 @@
 import { InvalidObjectError, describeObject } from '../kube/objects';
-import { namespaceScope } from '../velero/namespaceGlob';
-import type { BackupScope } from '../velero/backupSpec';
 import {
-  dropMethod,
-  emptyEvidence,
-  foldEvidence,
-  isEmptyEvidence,
-  removeEvidence,
-  type VolumeEvidence,
-} from './evidence';
+  claimOfEvidenceKey,
+  claimsOfRestoreCopy,
+  claimsOfStorageClass,
+  claimsOfVolume,
+} from './affectedClaims';
+import { ClaimIndex } from './claimIndex';
+import { emptyEvidence, type VolumeEvidence } from './evidence';
+import { EVIDENCE_KINDS, EvidenceIndex } from './evidenceIndex';
+import {
+  KindLedger,
+  type KindReadability,
+  type SkippedObjects,
+} from './kindLedger';
+import { PodIndex } from './podIndex';
 import {
   projectClaim,
   projectNamespace,
@@ -16,6 +21,12 @@ import {
   projectStorageClass,
   projectVolume,
 } from './projectCore';
+import { projectObject } from './projectObject';
+import {
+  projectDataDownload,
+  projectPodVolumeRestore,
+  projectRestore,
+} from './projectRestore';
 import {
   projectBackup,
   projectBsl,
@@ -24,38 +35,28 @@ import {
   projectDeleteRequest,
   projectPodVolumeBackup,
   projectSchedule,
-  type EvidenceKey,
-  type ProjectedEvidence,
+  ProjectedEvidence,
 } from './projectVelero';
-import {
-  claimKey,
-  type ClaimKey,
-  type EvidenceMethod,
-  type ProjectedBackup,
-  type ProjectedBsl,
-  type ProjectedClaim,
-  type ProjectedConfigMap,
-  type ProjectedDeleteRequest,
-  type ProjectedNamespace,
-  type ProjectedPod,
-  type ProjectedSchedule,
-  type ProjectedStorageClass,
-  type ProjectedVolume,
+import type {
+  ClaimKey,
+  ProjectedBackup,
+  ProjectedBsl,
+  ProjectedClaim,
+  ProjectedConfigMap,
+  ProjectedDeleteRequest,
+  ProjectedNamespace,
+  ProjectedPod,
+  ProjectedRestore,
+  ProjectedRestoreCopy,
+  ProjectedSchedule,
+  ProjectedStorageClass,
+  ProjectedVolume,
 } from './projections';
-import {
-  KindLedger,
-  type KindReadability,
-  type SkippedObjects,
-} from './kindLedger';
+import { foldRelisted, validObjects } from './relist';
 import { resourceKindOf, type ResourceKind } from './resourceKinds';
-import {
-  projectDataDownload,
-  projectPodVolumeRestore,
-  projectRestore,
-} from './projectRestore';
-import type { ProjectedRestore, ProjectedRestoreCopy } from './projections';
 import { RestoreIndex, type RestoreClaimLookup } from './restoreIndex';
 import { identityOf, UidIndex } from './uidIndex';
+import { VeleroObjects } from './veleroObjects';
 
 export type {
   KindReadability,
@@ -93,37 +94,6 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   'DELETED',
 ]);
 
-/** Folded copies, by the kind of key they came with. */
-type EvidenceStore = Record<EvidenceKey['by'], Map<string, VolumeEvidence>>;
-
-function emptyStore(): EvidenceStore {
-  return { uid: new Map(), pod: new Map(), pvc: new Map() };
-}
-const EVIDENCE_KINDS: Partial<Record<ResourceKind, EvidenceMethod>> = {
-  PodVolumeBackup: 'fs-backup',
-  DataUpload: 'data-mover',
-};
-
-function objectKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
-}
-
-function addToIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
-  let set = index.get(key);
-  if (!set) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(value);
-}
-
-function removeFromIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
-  const set = index.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) index.delete(key);
-}
-
 /**
  * What the coverage engine knows about one cluster: projected objects,
  * folded per-volume backup evidence, indexes, and which kinds could be read.
@@ -135,27 +105,23 @@ function removeFromIndex<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
  * once per batch, or `evaluateClaim`).
  * PodVolumeBackups and DataUploads are not stored: each is folded into its
  * volume's recent history (EVIDENCE_DEPTH entries per volume).
+ *
+ * A facade: the stores (ClaimIndex, PodIndex, VeleroObjects, RestoreIndex,
+ * EvidenceIndex) hold the objects; this class routes each object to its
+ * store, resolves duplicate uids, counts refusals, and tells which claims a
+ * change touches.
  * @public
  */
 export class ClusterState {
-  readonly #claims = new Map<ClaimKey, ProjectedClaim>();
-  readonly #claimKeyByUid = new Map<string, ClaimKey>();
-  readonly #claimKeyByVolume = new Map<string, ClaimKey>();
-  readonly #claimsByNamespace = new Map<string, Set<ClaimKey>>();
+  readonly #claims = new ClaimIndex();
+  readonly #pods = new PodIndex();
   readonly #volumes = new Map<string, ProjectedVolume>();
   readonly #storageClasses = new Map<string, ProjectedStorageClass>();
-  readonly #pods = new Map<string, ProjectedPod>();
-  readonly #podsByClaim = new Map<ClaimKey, Set<string>>();
   readonly #namespaces = new Map<string, ProjectedNamespace>();
-  readonly #backups = new Map<string, ProjectedBackup>();
-  readonly #backupsBySchedule = new Map<string, Set<string>>();
-  readonly #sortedScheduleBackups = new Map<string, ProjectedBackup[]>();
-  readonly #schedules = new Map<string, ProjectedSchedule>();
-  readonly #bsls = new Map<string, ProjectedBsl>();
-  readonly #deleteRequests = new Map<string, ProjectedDeleteRequest>();
-  readonly #configMaps = new Map<string, ProjectedConfigMap>();
+  readonly #velero = new VeleroObjects();
   readonly #restores = new RestoreIndex();
-  #evidence: EvidenceStore = emptyStore();
+  /** Replaced whole when a folded kind is relisted. */
+  #evidence = new EvidenceIndex();
   readonly #ledger = new KindLedger();
   readonly #uids = new Map<ResourceKind, UidIndex>();
   readonly #strict: boolean;
@@ -234,9 +200,14 @@ export class ClusterState {
     const affected = new Set(this.#claims.keys());
     const refused: string[] = [];
     if (method) {
-      this.#replaceEvidence(kind, method, objects, refused);
+      // Folded into a copy and swapped in at the end, so a malformed object
+      // leaves the state as it was, without holding every listed object.
+      const fresh = this.#evidence.without(method);
+      for (const object of objects)
+        foldRelisted(kind, object, fresh, this.#strict, refused);
+      this.#evidence = fresh;
     } else {
-      const valid = this.#validObjects(kind, objects, refused);
+      const valid = validObjects(kind, objects, this.#strict, refused);
       this.#clearKind(kind);
       this.#uidsOf(kind).clear();
       for (const object of valid) this.#upsert(kind, object);
@@ -261,9 +232,9 @@ export class ClusterState {
     const method = EVIDENCE_KINDS[kind];
     if (!method) throw new Error(`${kind} is not folded into evidence`);
     const refused: string[] = [];
-    const fresh = this.#evidenceWithout(method);
+    const fresh = this.#evidence.without(method);
     return {
-      add: object => this.#foldInto(kind, object, fresh, refused),
+      add: object => foldRelisted(kind, object, fresh, this.#strict, refused),
       finish: () => {
         const affected = new Set(this.#claims.keys());
         this.#evidence = fresh;
@@ -337,15 +308,15 @@ export class ClusterState {
   }
 
   claimKeyByUid(uid: string): ClaimKey | undefined {
-    return this.#claimKeyByUid.get(uid);
+    return this.#claims.keyByUid(uid);
   }
 
   claimKeysInNamespace(namespace: string): ReadonlySet<ClaimKey> {
-    return this.#claimsByNamespace.get(namespace) ?? NOTHING;
+    return this.#claims.inNamespace(namespace);
   }
 
   claimNamespaces(): IterableIterator<string> {
-    return this.#claimsByNamespace.keys();
+    return this.#claims.namespaces();
   }
 
   volume(name: string): ProjectedVolume | undefined {
@@ -357,7 +328,7 @@ export class ClusterState {
   }
 
   pod(namespace: string, name: string): ProjectedPod | undefined {
-    return this.#pods.get(objectKey(namespace, name));
+    return this.#pods.get(namespace, name);
   }
 
   pods(): IterableIterator<ProjectedPod> {
@@ -366,14 +337,7 @@ export class ClusterState {
 
   /** Pods whose volumes reference the claim. */
   podsMounting(key: ClaimKey): ProjectedPod[] {
-    const podKeys = this.#podsByClaim.get(key);
-    if (!podKeys) return [];
-    const pods: ProjectedPod[] = [];
-    for (const podKey of podKeys) {
-      const pod = this.#pods.get(podKey);
-      if (pod) pods.push(pod);
-    }
-    return pods;
+    return this.#pods.mounting(key);
   }
 
   namespaces(): IterableIterator<ProjectedNamespace> {
@@ -385,15 +349,15 @@ export class ClusterState {
   }
 
   schedules(): IterableIterator<ProjectedSchedule> {
-    return this.#schedules.values();
+    return this.#velero.schedules();
   }
 
   backup(namespace: string, name: string): ProjectedBackup | undefined {
-    return this.#backups.get(objectKey(namespace, name));
+    return this.#velero.backup(namespace, name);
   }
 
   backups(): IterableIterator<ProjectedBackup> {
-    return this.#backups.values();
+    return this.#velero.backups();
   }
 
   /** Backups a schedule created, newest first. */
@@ -401,31 +365,19 @@ export class ClusterState {
     namespace: string,
     schedule: string,
   ): readonly ProjectedBackup[] {
-    const key = objectKey(namespace, schedule);
-    let sorted = this.#sortedScheduleBackups.get(key);
-    if (!sorted) {
-      sorted = [...(this.#backupsBySchedule.get(key) ?? [])]
-        .map(backupKey => this.#backups.get(backupKey))
-        .filter((b): b is ProjectedBackup => b !== undefined)
-        .sort(
-          (a, b) =>
-            backupTime(b) - backupTime(a) || b.name.localeCompare(a.name),
-        );
-      this.#sortedScheduleBackups.set(key, sorted);
-    }
-    return sorted;
+    return this.#velero.backupsOfSchedule(namespace, schedule);
   }
 
   backupStorageLocations(): IterableIterator<ProjectedBsl> {
-    return this.#bsls.values();
+    return this.#velero.backupStorageLocations();
   }
 
   deleteBackupRequests(): IterableIterator<ProjectedDeleteRequest> {
-    return this.#deleteRequests.values();
+    return this.#velero.deleteBackupRequests();
   }
 
   configMap(namespace: string, name: string): ProjectedConfigMap | undefined {
-    return this.#configMaps.get(objectKey(namespace, name));
+    return this.#velero.configMap(namespace, name);
   }
 
   restore(namespace: string, name: string): ProjectedRestore | undefined {
@@ -448,32 +400,12 @@ export class ClusterState {
 
   readonly #restoreLookup: RestoreClaimLookup = {
     claimOfPodVolume: (namespace, pod, volume) =>
-      this.#pods
-        .get(objectKey(namespace, pod))
-        ?.claimMounts.find(m => m.volumeName === volume)?.claimName,
+      this.#pods.claimOfPodVolume(namespace, pod, volume),
     claimNameByUid: uid => {
-      const key = this.#claimKeyByUid.get(uid);
+      const key = this.#claims.keyByUid(uid);
       return key === undefined ? undefined : this.#claims.get(key)?.name;
     },
   };
-
-  /** Existing claims whose restored copies may have changed. */
-  #claimsOfRestoreCopy(
-    copy: ProjectedRestoreCopy,
-    sourceNamespaces: string[],
-  ): ReadonlySet<ClaimKey> {
-    const affected = new Set<ClaimKey>();
-    for (const namespace of sourceNamespaces) {
-      if (copy.claimName !== undefined) {
-        affected.add(claimKey(namespace, copy.claimName));
-        continue;
-      }
-      // A PodVolumeRestore is resolved through pods and restored claims:
-      // every claim of its source namespace may be the one.
-      for (const key of this.claimKeysInNamespace(namespace)) affected.add(key);
-    }
-    return this.#existing(affected);
-  }
 
   /**
    * The folded copies of a claim's volume, from every key they can be under
@@ -482,49 +414,7 @@ export class ClusterState {
   evidenceFor(key: ClaimKey): Readonly<VolumeEvidence> {
     const claim = this.#claims.get(key);
     if (!claim) return emptyEvidence();
-    const found: VolumeEvidence[] = [];
-    const add = (evidence: VolumeEvidence | undefined) => {
-      if (evidence) found.push(evidence);
-    };
-    if (claim.uid) add(this.#evidence.uid.get(claim.uid));
-    // Copies keyed by claim or pod name, not by uid, may be of an earlier
-    // claim of that name (deleted, restored, re-created): only copies made
-    // after this claim was created are its own.
-    const own = (evidence: VolumeEvidence | undefined) => {
-      if (!evidence || claim.createdAt === undefined) return evidence;
-      const since = claim.createdAt;
-      const recent = evidence.recent.filter(e => e.startedAt >= since);
-      const completed = evidence.completed.filter(e => e.startedAt >= since);
-      return recent.length + completed.length > 0
-        ? { recent, completed }
-        : undefined;
-    };
-    add(own(this.#evidence.pvc.get(key)));
-    for (const pod of this.podsMounting(key)) {
-      for (const mount of pod.claimMounts) {
-        if (mount.claimName === claim.name) {
-          add(
-            own(
-              this.#evidence.pod.get(
-                `${pod.namespace}/${pod.name}/${mount.volumeName}`,
-              ),
-            ),
-          );
-        }
-      }
-    }
-    if (found.length === 1) return found[0];
-    return {
-      recent: found
-        .flatMap(e => e.recent)
-        .sort((a, b) => b.startedAt - a.startedAt),
-      completed: found
-        .flatMap(e => e.completed)
-        .sort(
-          (a, b) =>
-            (b.finishedAt ?? b.startedAt) - (a.finishedAt ?? a.startedAt),
-        ),
-    };
+    return this.#evidence.forClaim(claim, key, this.#pods.mounting(key));
   }
 
   /** How many objects of each kind are held, and how many folded copies. */
@@ -532,34 +422,27 @@ export class ClusterState {
     evidenceEntries: number;
     volumesWithEvidence: number;
   } {
-    let evidenceEntries = 0;
-    let volumesWithEvidence = 0;
-    for (const store of Object.values(this.#evidence)) {
-      volumesWithEvidence += store.size;
-      for (const e of store.values())
-        evidenceEntries += e.recent.length + e.completed.length;
-    }
+    const velero = this.#velero.counts();
     return {
       PersistentVolumeClaim: this.#claims.size,
       PersistentVolume: this.#volumes.size,
       StorageClass: this.#storageClasses.size,
       Pod: this.#pods.size,
       Namespace: this.#namespaces.size,
-      Backup: this.#backups.size,
-      Schedule: this.#schedules.size,
-      BackupStorageLocation: this.#bsls.size,
+      Backup: velero.Backup,
+      Schedule: velero.Schedule,
+      BackupStorageLocation: velero.BackupStorageLocation,
       // Not stored: folded into per-volume evidence.
       PodVolumeBackup: 0,
       DataUpload: 0,
-      DeleteBackupRequest: this.#deleteRequests.size,
-      ConfigMap: this.#configMaps.size,
+      DeleteBackupRequest: velero.DeleteBackupRequest,
+      ConfigMap: velero.ConfigMap,
       ...this.#restores.counts(),
-      evidenceEntries,
-      volumesWithEvidence,
+      ...this.#evidence.counts(),
     };
   }
 
-  // ---- internals ---------------------------------------------------------
+  // ---- ingest ------------------------------------------------------------
 
   #refuse(
     kind: ResourceKind | undefined,
@@ -596,7 +479,7 @@ export class ClusterState {
     }
     const affected = new Set<ClaimKey>();
     if (decision.displaced !== undefined) {
-      this.#project(kind, object); // valid before anything is deleted
+      projectObject(kind, object); // valid before anything is deleted
       for (const key of this.#deleteKey(kind, decision.displaced))
         affected.add(key);
       this.#ledger.skip(
@@ -629,78 +512,7 @@ export class ClusterState {
     return this.#applyKind(kind, stub, true);
   }
 
-  /** The valid objects of a kind, duplicates by uid resolved; the rest refused. */
-  #validObjects(
-    kind: ResourceKind,
-    objects: Iterable<unknown>,
-    refused: string[],
-  ): unknown[] {
-    const byKey = new Map<string, unknown>();
-    const uids = new UidIndex();
-    for (const object of objects) {
-      if (resourceKindOf(object) !== kind) continue;
-      try {
-        this.#project(kind, object);
-      } catch (error) {
-        if (this.#strict || !(error instanceof InvalidObjectError)) throw error;
-        refused.push(error.message);
-        continue;
-      }
-      const identity = identityOf(object);
-      const decision = uids.check(identity);
-      if (!decision.accept) {
-        refused.push(`${identity.key}: uid held by a newer object`);
-        continue;
-      }
-      if (decision.displaced !== undefined) {
-        byKey.delete(decision.displaced);
-        refused.push(`${decision.displaced}: uid held by a newer object`);
-      }
-      uids.record(identity);
-      byKey.set(identity.key, object);
-    }
-    return [...byKey.values()];
-  }
-
-  #project(kind: ResourceKind, object: unknown): unknown {
-    switch (kind) {
-      case 'PersistentVolumeClaim':
-        return projectClaim(object);
-      case 'PersistentVolume':
-        return projectVolume(object);
-      case 'StorageClass':
-        return projectStorageClass(object);
-      case 'Pod':
-        return projectPod(object);
-      case 'Namespace':
-        return projectNamespace(object);
-      case 'Backup':
-        return projectBackup(object);
-      case 'Schedule':
-        return projectSchedule(object);
-      case 'BackupStorageLocation':
-        return projectBsl(object);
-      case 'PodVolumeBackup':
-        return projectPodVolumeBackup(object);
-      case 'DataUpload':
-        return projectDataUpload(object);
-      case 'DeleteBackupRequest':
-        return projectDeleteRequest(object);
-      case 'ConfigMap':
-        return projectConfigMap(object);
-      case 'Restore':
-        return projectRestore(object);
-      case 'PodVolumeRestore':
-        return projectPodVolumeRestore(object);
-      case 'DataDownload':
-        return projectDataDownload(object);
-      default:
-        throw new InvalidObjectError(
-          `unsupported kind in ${describeObject(object)}`,
-        );
-    }
-  }
-
+  /** Projects an object into its store; returns the claims it may affect. */
   #applyKind(
     kind: ResourceKind,
     object: unknown,
@@ -708,13 +520,24 @@ export class ClusterState {
   ): ReadonlySet<ClaimKey> {
     switch (kind) {
       case 'PersistentVolumeClaim':
-        return this.#applyClaim(projectClaim(object), deleted);
-      case 'PersistentVolume':
-        return this.#applyVolume(projectVolume(object), deleted);
-      case 'StorageClass':
-        return this.#applyStorageClass(projectStorageClass(object), deleted);
+        return new Set([this.#claims.set(projectClaim(object), deleted)]);
+      case 'PersistentVolume': {
+        const volume = projectVolume(object);
+        const old = this.#volumes.get(volume.name);
+        if (deleted) this.#volumes.delete(volume.name);
+        else this.#volumes.set(volume.name, volume);
+        return claimsOfVolume(this.#claims, volume.name, old, volume);
+      }
+      case 'StorageClass': {
+        const sc = projectStorageClass(object);
+        if (deleted) this.#storageClasses.delete(sc.name);
+        else this.#storageClasses.set(sc.name, sc);
+        return claimsOfStorageClass(this.#claims, this.#volumes, sc.name);
+      }
       case 'Pod':
-        return this.#applyPod(projectPod(object), deleted);
+        return this.#claims.existing(
+          this.#pods.set(projectPod(object), deleted),
+        );
       case 'Namespace': {
         const namespace = projectNamespace(object);
         if (deleted) this.#namespaces.delete(namespace.name);
@@ -722,42 +545,29 @@ export class ClusterState {
         // Velero selects pods and claims, not namespaces, by label.
         return NOTHING;
       }
-      case 'Backup':
-        return this.#applyBackup(projectBackup(object), deleted);
-      case 'Schedule':
-        return this.#applySchedule(projectSchedule(object), deleted);
-      case 'BackupStorageLocation': {
-        const bsl = projectBsl(object);
-        if (deleted) this.#bsls.delete(objectKey(bsl.namespace, bsl.name));
-        else this.#bsls.set(objectKey(bsl.namespace, bsl.name), bsl);
-        return new Set(this.#claims.keys());
+      case 'Backup': {
+        const backup = projectBackup(object);
+        const old = this.#velero.setBackup(backup, deleted);
+        return this.#claims.inScope([old?.scope, backup.scope]);
       }
+      case 'Schedule': {
+        const schedule = projectSchedule(object);
+        const old = this.#velero.setSchedule(schedule, deleted);
+        return this.#claims.inScope([old?.template, schedule.template]);
+      }
+      case 'BackupStorageLocation':
+        this.#velero.setBsl(projectBsl(object), deleted);
+        return new Set(this.#claims.keys());
       case 'PodVolumeBackup':
-        return this.#applyEvidence(
-          projectPodVolumeBackup(object),
-          deleted,
-          this.#evidence,
-        );
+        return this.#applyEvidence(projectPodVolumeBackup(object), deleted);
       case 'DataUpload':
-        return this.#applyEvidence(
-          projectDataUpload(object),
-          deleted,
-          this.#evidence,
-        );
-      case 'DeleteBackupRequest': {
-        const request = projectDeleteRequest(object);
-        const key = objectKey(request.namespace, request.name);
-        if (deleted) this.#deleteRequests.delete(key);
-        else this.#deleteRequests.set(key, request);
+        return this.#applyEvidence(projectDataUpload(object), deleted);
+      case 'DeleteBackupRequest':
+        this.#velero.setDeleteRequest(projectDeleteRequest(object), deleted);
         return new Set(this.#claims.keys());
-      }
-      case 'ConfigMap': {
-        const configMap = projectConfigMap(object);
-        const key = objectKey(configMap.namespace, configMap.name);
-        if (deleted) this.#configMaps.delete(key);
-        else this.#configMaps.set(key, configMap);
+      case 'ConfigMap':
+        this.#velero.setConfigMap(projectConfigMap(object), deleted);
         return new Set(this.#claims.keys());
-      }
       case 'Restore':
         this.#restores.setRestore(projectRestore(object), deleted);
         // Which backup a copy came from, and whether its Restore finished.
@@ -768,250 +578,32 @@ export class ClusterState {
           kind === 'PodVolumeRestore'
             ? projectPodVolumeRestore(object)
             : projectDataDownload(object);
-        return this.#claimsOfRestoreCopy(
-          copy,
-          this.#restores.setCopy(copy, deleted),
-        );
+        const touched = this.#restores.setCopy(copy, deleted);
+        return claimsOfRestoreCopy(this.#claims, copy, touched);
       }
       default:
         return NOTHING;
     }
   }
 
-  #applyClaim(claim: ProjectedClaim, deleted: boolean): ReadonlySet<ClaimKey> {
-    const key = claimKey(claim.namespace, claim.name);
-    const old = this.#claims.get(key);
-    if (old) {
-      if (this.#claimKeyByUid.get(old.uid) === key)
-        this.#claimKeyByUid.delete(old.uid);
-      if (
-        old.volumeName &&
-        this.#claimKeyByVolume.get(old.volumeName) === key
-      ) {
-        this.#claimKeyByVolume.delete(old.volumeName);
-      }
-    }
-    if (deleted) {
-      this.#claims.delete(key);
-      removeFromIndex(this.#claimsByNamespace, claim.namespace, key);
-    } else {
-      this.#claims.set(key, claim);
-      if (claim.uid) this.#claimKeyByUid.set(claim.uid, key);
-      if (claim.volumeName) this.#claimKeyByVolume.set(claim.volumeName, key);
-      addToIndex(this.#claimsByNamespace, claim.namespace, key);
-    }
-    return new Set([key]);
-  }
-
-  #existing(keys: Iterable<ClaimKey | undefined>): Set<ClaimKey> {
-    const out = new Set<ClaimKey>();
-    for (const key of keys)
-      if (key !== undefined && this.#claims.has(key)) out.add(key);
-    return out;
-  }
-
-  #applyVolume(
-    volume: ProjectedVolume,
+  #applyEvidence(
+    projected: ProjectedEvidence | undefined,
     deleted: boolean,
   ): ReadonlySet<ClaimKey> {
-    const old = this.#volumes.get(volume.name);
-    if (deleted) this.#volumes.delete(volume.name);
-    else this.#volumes.set(volume.name, volume);
-    const ref = (v?: ProjectedVolume) =>
-      v?.claimRef ? claimKey(v.claimRef.namespace, v.claimRef.name) : undefined;
-    return this.#existing([
-      this.#claimKeyByVolume.get(volume.name),
-      ref(old),
-      ref(volume),
-    ]);
-  }
-
-  #applyStorageClass(
-    sc: ProjectedStorageClass,
-    deleted: boolean,
-  ): ReadonlySet<ClaimKey> {
-    if (deleted) this.#storageClasses.delete(sc.name);
-    else this.#storageClasses.set(sc.name, sc);
-    const affected = new Set<ClaimKey>();
-    for (const [key, claim] of this.#claims) {
-      const className =
-        claim.storageClassName ??
-        (claim.volumeName
-          ? this.#volumes.get(claim.volumeName)?.storageClassName
-          : undefined);
-      if (className === sc.name) affected.add(key);
-    }
-    return affected;
-  }
-
-  #applyPod(pod: ProjectedPod, deleted: boolean): ReadonlySet<ClaimKey> {
-    const key = objectKey(pod.namespace, pod.name);
-    const old = this.#pods.get(key);
-    const touched: ClaimKey[] = [];
-    for (const mount of old?.claimMounts ?? []) {
-      const ck = claimKey(old!.namespace, mount.claimName);
-      removeFromIndex(this.#podsByClaim, ck, key);
-      touched.push(ck);
-    }
-    if (deleted) {
-      this.#pods.delete(key);
-    } else {
-      this.#pods.set(key, pod);
-      for (const mount of pod.claimMounts) {
-        const ck = claimKey(pod.namespace, mount.claimName);
-        addToIndex(this.#podsByClaim, ck, key);
-        touched.push(ck);
-      }
-    }
-    return this.#existing(touched);
-  }
-
-  #claimsInScope(scopes: Array<BackupScope | undefined>): Set<ClaimKey> {
-    const affected = new Set<ClaimKey>();
-    for (const [namespace, keys] of this.#claimsByNamespace) {
-      const inScope = scopes.some(
-        scope => scope && namespaceScope(scope, namespace) === 'included',
-      );
-      if (inScope) for (const key of keys) affected.add(key);
-    }
-    return affected;
-  }
-
-  #applyBackup(
-    backup: ProjectedBackup,
-    deleted: boolean,
-  ): ReadonlySet<ClaimKey> {
-    const key = objectKey(backup.namespace, backup.name);
-    const old = this.#backups.get(key);
-    if (old?.scheduleName) {
-      const scheduleKey = objectKey(old.namespace, old.scheduleName);
-      removeFromIndex(this.#backupsBySchedule, scheduleKey, key);
-      this.#sortedScheduleBackups.delete(scheduleKey);
-    }
-    if (deleted) {
-      this.#backups.delete(key);
-    } else {
-      this.#backups.set(key, backup);
-      if (backup.scheduleName) {
-        const scheduleKey = objectKey(backup.namespace, backup.scheduleName);
-        addToIndex(this.#backupsBySchedule, scheduleKey, key);
-        this.#sortedScheduleBackups.delete(scheduleKey);
-      }
-    }
-    return this.#claimsInScope([old?.scope, backup.scope]);
-  }
-
-  #applySchedule(
-    schedule: ProjectedSchedule,
-    deleted: boolean,
-  ): ReadonlySet<ClaimKey> {
-    const key = objectKey(schedule.namespace, schedule.name);
-    const old = this.#schedules.get(key);
-    if (deleted) this.#schedules.delete(key);
-    else this.#schedules.set(key, schedule);
-    return this.#claimsInScope([old?.template, schedule.template]);
-  }
-
-  #claimsForEvidenceKey(key: EvidenceKey): ReadonlySet<ClaimKey> {
-    let claim: ClaimKey | undefined;
-    if (key.by === 'uid') {
-      claim = this.#claimKeyByUid.get(key.id);
-    } else if (key.by === 'pvc') {
-      claim = key.id;
-    } else {
-      const [namespace, podName, volume] = key.id.split('/');
-      const mount = this.#pods
-        .get(objectKey(namespace, podName))
-        ?.claimMounts.find(m => m.volumeName === volume);
-      claim = mount ? claimKey(namespace, mount.claimName) : undefined;
-    }
-    if (claim === undefined || !this.#claims.has(claim)) return NOTHING;
+    if (!projected || !this.#evidence.apply(projected, deleted)) return NOTHING;
+    const claim = claimOfEvidenceKey(this.#claims, this.#pods, projected.key);
+    if (claim === undefined) return NOTHING;
     // Not `new Set([claim])`: this runs for every PodVolumeBackup event.
     const affected = new Set<ClaimKey>();
     affected.add(claim);
     return affected;
   }
 
-  #applyEvidence(
-    projected: ProjectedEvidence | undefined,
-    deleted: boolean,
-    store: EvidenceStore,
-  ): ReadonlySet<ClaimKey> {
-    if (!projected) return NOTHING;
-    const { key, entry } = projected;
-    const map = store[key.by];
-    let evidence = map.get(key.id);
-    let changed: boolean;
-    if (deleted) {
-      changed = evidence ? removeEvidence(evidence, entry) : false;
-      if (evidence && isEmptyEvidence(evidence)) map.delete(key.id);
-    } else {
-      if (!evidence) {
-        evidence = emptyEvidence();
-        map.set(key.id, evidence);
-      }
-      changed = foldEvidence(evidence, entry);
-    }
-    return changed ? this.#claimsForEvidenceKey(key) : NOTHING;
-  }
-
-  #replaceEvidence(
-    kind: ResourceKind,
-    method: EvidenceMethod,
-    objects: Iterable<unknown>,
-    refused: string[],
-  ): void {
-    // Fold into a copy and swap it in at the end, so a malformed object
-    // leaves the state as it was, without holding every listed object.
-    const fresh = this.#evidenceWithout(method);
-    for (const object of objects) this.#foldInto(kind, object, fresh, refused);
-    this.#evidence = fresh;
-  }
-
-  /** A copy of the evidence without the entries of one method. */
-  #evidenceWithout(method: EvidenceMethod): EvidenceStore {
-    const fresh = emptyStore();
-    for (const by of ['uid', 'pod', 'pvc'] as const) {
-      for (const [id, evidence] of this.#evidence[by]) {
-        const copy = {
-          recent: [...evidence.recent],
-          completed: [...evidence.completed],
-        };
-        dropMethod(copy, method);
-        if (!isEmptyEvidence(copy)) fresh[by].set(id, copy);
-      }
-    }
-    return fresh;
-  }
-
-  #foldInto(
-    kind: ResourceKind,
-    object: unknown,
-    store: EvidenceStore,
-    refused: string[],
-  ): void {
-    if (resourceKindOf(object) !== kind) return;
-    let projected: ProjectedEvidence | undefined;
-    try {
-      projected =
-        kind === 'PodVolumeBackup'
-          ? projectPodVolumeBackup(object)
-          : projectDataUpload(object);
-    } catch (error) {
-      if (this.#strict || !(error instanceof InvalidObjectError)) throw error;
-      refused.push(error.message);
-      return;
-    }
-    this.#applyEvidence(projected, false, store);
-  }
-
+  /** Forget every object of a kind (before a relist of it). */
   #clearKind(kind: ResourceKind): void {
     switch (kind) {
       case 'PersistentVolumeClaim':
         this.#claims.clear();
-        this.#claimKeyByUid.clear();
-        this.#claimKeyByVolume.clear();
-        this.#claimsByNamespace.clear();
         break;
       case 'PersistentVolume':
         this.#volumes.clear();
@@ -1021,27 +613,16 @@ export class ClusterState {
         break;
       case 'Pod':
         this.#pods.clear();
-        this.#podsByClaim.clear();
         break;
       case 'Namespace':
         this.#namespaces.clear();
         break;
       case 'Backup':
-        this.#backups.clear();
-        this.#backupsBySchedule.clear();
-        this.#sortedScheduleBackups.clear();
-        break;
       case 'Schedule':
-        this.#schedules.clear();
-        break;
       case 'BackupStorageLocation':
-        this.#bsls.clear();
-        break;
       case 'DeleteBackupRequest':
-        this.#deleteRequests.clear();
-        break;
       case 'ConfigMap':
-        this.#configMaps.clear();
+        this.#velero.clear(kind);
         break;
       case 'Restore':
         this.#restores.clearRestores();
@@ -1056,8 +637,4 @@ export class ClusterState {
         break;
     }
   }
-}
-
-function backupTime(backup: ProjectedBackup): number {
-  return backup.createdAt ?? backup.startedAt ?? backup.completedAt ?? 0;
 }
