@@ -94,7 +94,7 @@ export function TrendChart(props: {
         Protected share and volumes by verdict per day, {first} to {lastDay}
       </figcaption>
       <Typography variant="body2" className={classes.label} aria-hidden>
-        Protected share (protected + waived), 0–100 %
+        Protected share (protected + waived): top line 100 %, bottom line 0 %
       </Typography>
       <svg
         className={classes.svg}
