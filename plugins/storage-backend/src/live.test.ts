@@ -1,32 +1,16 @@
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import {
   FakeKubeApiServer,
   InMemoryResourceStore,
   loadObjects,
   writeKubeconfig,
 } from '@gitops-storage/fake-kube-apiserver';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { storagePlugin } from './plugin';
 import { pathOf } from './__testUtils__/fakeCluster';
 import { eventually } from './__testUtils__/RecordingSink';
 import { paymentsSnapshot } from './__testUtils__/snapshotFixture';
-
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments-api',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-  },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+import { startStorageTestBackend } from './__testUtils__/startStorageTestBackend';
 
 /**
  * The plugin reading a live cluster: client-node lists and watches a fake API
@@ -49,28 +33,19 @@ describe('storage backend plugin on a live cluster', () => {
   afterEach(() => server.close());
 
   async function startBackend() {
-    const backend = await startTestBackend({
-      features: [
-        storagePlugin,
-        catalogServiceMock.factory({ entities: [entity] }),
-        mockServices.rootConfig.factory({
-          data: {
-            storage: {
-              tiers: [
-                { name: 'nfs', storageClasses: ['storage-nfs'], rpo: 'PT24H' },
-              ],
-              clusters: [
-                {
-                  name: 'live',
-                  authProvider: 'kubeconfig',
-                  kubeconfigPath: `${dir.path}/kubeconfig`,
-                  context: 'live',
-                },
-              ],
-            },
+    const backend = await startStorageTestBackend({
+      storage: {
+        tiers: [{ name: 'nfs', storageClasses: ['storage-nfs'], rpo: 'PT24H' }],
+        clusters: [
+          {
+            name: 'live',
+            authProvider: 'kubeconfig',
+            kubeconfigPath: `${dir.path}/kubeconfig`,
+            context: 'live',
           },
-        }),
-      ],
+        ],
+      },
+      waitUntilSynced: false,
     });
     return backend.server;
   }

@@ -1,10 +1,7 @@
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   CoverageResponse,
@@ -12,22 +9,16 @@ import type {
 } from '@gitops-storage/plugin-storage-common';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { storagePlugin } from './plugin';
 import { expectMatchesSpec } from './__testUtils__/openApi';
 import { eventually } from './__testUtils__/RecordingSink';
 import { paymentsSnapshot } from './__testUtils__/snapshotFixture';
+import {
+  paymentsApiEntity,
+  startStorageTestBackend,
+} from './__testUtils__/startStorageTestBackend';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-    },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-  },
+  paymentsApiEntity,
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -53,42 +44,17 @@ const entities: Entity[] = [
   },
 ];
 
-const tiers = [
-  { name: 'nfs', storageClasses: ['storage-nfs'], rpo: { hours: 24 } },
-];
-
 describe('storage backend plugin', () => {
   const snapshotDir = createMockDirectory();
 
   async function startBackend(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
   ) {
-    snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
-    const { server } = await startTestBackend({
-      features: [
-        storagePlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            storage: {
-              tiers,
-              clusters: [
-                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
-              ],
-            },
-          },
-        }),
-        ...(permission
-          ? [mockServices.permissions.factory({ result: permission })]
-          : []),
-      ],
-    });
-    // Clusters sync in the background; wait for the snapshot to be read
-    // (a policy that denies everything also denies /clusters).
-    if (permission === AuthorizeResult.DENY) return server;
-    await eventually(async () => {
-      const res = await request(server).get('/api/storage/clusters');
-      expect(res.body.clusters[0].status).toBe('synced');
+    const { server } = await startStorageTestBackend({
+      snapshotDir,
+      snapshot: paymentsSnapshot(new Date()),
+      entities,
+      permission,
     });
     return server;
   }

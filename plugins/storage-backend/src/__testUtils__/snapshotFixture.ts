@@ -115,3 +115,13 @@ items:
     completionTimestamp: "${hoursAgo(1)}"
 `;
 }
+
+/** The fixture with the ledger's PodVolumeBackup failed. */
+export function paymentsSnapshotWithFailedCopy(now: Date): string {
+  const text = paymentsSnapshot(now);
+  const at = text.indexOf('kind: PodVolumeBackup');
+  return (
+    text.slice(0, at) +
+    text.slice(at).replace('phase: Completed', 'phase: Failed')
+  );
+}

@@ -2,10 +2,7 @@ import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   EntityHistoryResponse,
@@ -17,10 +14,9 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
-import { storagePlugin } from '../plugin';
 import { expectMatchesSpec } from '../__testUtils__/openApi';
-import { eventually } from '../__testUtils__/RecordingSink';
 import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
+import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
 import { RECORD_TASK_ID } from './setupHistory';
 
 jest.setTimeout(60_000);
@@ -28,23 +24,6 @@ jest.setTimeout(60_000);
 type MockScheduler = SchedulerService & {
   factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
 };
-
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-    },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-  },
-];
-
-const tiers = [
-  { name: 'nfs', storageClasses: ['storage-nfs'], rpo: { hours: 24 } },
-];
 
 describe('history API', () => {
   const snapshotDir = createMockDirectory();
@@ -55,36 +34,15 @@ describe('history API', () => {
       history?: JsonObject;
     } = {},
   ) {
-    snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
     // The mock scheduler runs a task when the test triggers it.
     const scheduler = mockServices.scheduler() as MockScheduler;
-    const { server } = await startTestBackend({
-      features: [
-        storagePlugin,
-        catalogServiceMock.factory({ entities }),
-        scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            storage: {
-              tiers,
-              clusters: [
-                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
-              ],
-              ...(options.history ? { history: options.history } : {}),
-            },
-          },
-        }),
-        ...(options.permission
-          ? [mockServices.permissions.factory({ result: options.permission })]
-          : []),
-      ],
+    const { server } = await startStorageTestBackend({
+      snapshotDir,
+      snapshot: paymentsSnapshot(new Date()),
+      storage: options.history ? { history: options.history } : {},
+      permission: options.permission,
+      features: [scheduler.factory({ skipTaskRunOnStartup: true })],
     });
-    if (options.permission !== AuthorizeResult.DENY) {
-      await eventually(async () => {
-        const res = await request(server).get('/api/storage/clusters');
-        expect(res.body.clusters[0].status).toBe('synced');
-      });
-    }
     return { server, scheduler };
   }
 

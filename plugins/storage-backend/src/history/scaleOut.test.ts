@@ -1,18 +1,17 @@
 import {
   createMockDirectory,
   mockServices,
-  startTestBackend,
-  type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import request from 'supertest';
-import { storagePlugin } from '../plugin';
 import { eventually } from '../__testUtils__/RecordingSink';
 import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
-import { historyTestDatabases } from '../__testUtils__/testDatabases';
+import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
+import {
+  historyTestDatabases,
+  secondClientOf,
+} from '../__testUtils__/testDatabases';
 import { RECORD_TASK_ID } from './setupHistory';
 
 /**
@@ -25,19 +24,6 @@ jest.setTimeout(120_000);
 
 const databases = historyTestDatabases();
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-    },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-  },
-];
-
 describe.each(databases.eachSupportedId())('two replicas on %s', id => {
   const snapshotDir = createMockDirectory();
   const clients: Knex[] = [];
@@ -46,40 +32,15 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
     for (const client of clients.reverse()) await client.destroy();
   });
 
-  /** A second client of the same database: another replica's connection pool. */
-  function sameDatabase(first: Knex, dbId: TestDatabaseId): Knex {
-    // In-memory SQLite exists once per connection: share the client.
-    if (dbId === 'SQLITE_3') return first;
-    const second = knexFactory(first.client.config);
-    clients.push(second);
-    return second;
-  }
-
   async function replica(knex: Knex) {
-    const { server } = await startTestBackend({
+    const { server } = await startStorageTestBackend({
+      snapshotDir,
+      storage: { history: { recordEvery: { seconds: 1 } } },
       features: [
-        storagePlugin,
         schedulerServiceFactory,
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            storage: {
-              tiers: [
-                {
-                  name: 'nfs',
-                  storageClasses: ['storage-nfs'],
-                  rpo: { hours: 24 },
-                },
-              ],
-              clusters: [
-                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
-              ],
-              history: { recordEvery: { seconds: 1 } },
-            },
-          },
-        }),
       ],
+      waitUntilSynced: false,
     });
     return server;
   }
@@ -88,7 +49,7 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
     const first = await databases.init(id);
     clients.push(first);
-    const second = sameDatabase(first, id);
+    const second = secondClientOf(first, id, clients);
     const [a, b] = await Promise.all([replica(first), replica(second)]);
 
     const coverage = async (server: typeof a) => {

@@ -1,16 +1,16 @@
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { storagePlugin } from '../plugin';
 import { eventually } from '../__testUtils__/RecordingSink';
-import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
+import {
+  paymentsSnapshot,
+  paymentsSnapshotWithFailedCopy,
+} from '../__testUtils__/snapshotFixture';
+import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
 
 /**
  * The whole path with Backstage's real parts: the storage plugin reads a
@@ -49,16 +49,6 @@ const entities: Entity[] = [
     relations: [relation('memberOf', 'group:default/team-payments')],
   },
 ];
-
-/** The fixture with the ledger's PodVolumeBackup failed. */
-function withFailedCopy(now: Date): string {
-  const text = paymentsSnapshot(now);
-  const at = text.indexOf('kind: PodVolumeBackup');
-  return (
-    text.slice(0, at) +
-    text.slice(at).replace('phase: Completed', 'phase: Failed')
-  );
-}
 
 /** The fixture plus a new claim of payments-api that no backup covers. */
 function withNewVolume(now: Date): string {
@@ -106,32 +96,17 @@ describe('owner notifications (each plugin on its own in-memory SQLite)', () => 
   const snapshotDir = createMockDirectory();
 
   it('tells the owners once when a volume fails, resolves it when it recovers, and tells them about a new unprotected volume', async () => {
-    snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
-    const { server } = await startTestBackend({
+    const { server } = await startStorageTestBackend({
+      snapshotDir,
+      snapshot: paymentsSnapshot(new Date()),
+      entities,
+      config: { app: { baseUrl: 'http://localhost:3000' } },
+      storage: { history: { recordEvery: { seconds: 1 } } },
       features: [
-        storagePlugin,
         import('@backstage/plugin-notifications-backend'),
         schedulerServiceFactory,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://localhost:3000' },
-            storage: {
-              tiers: [
-                {
-                  name: 'nfs',
-                  storageClasses: ['storage-nfs'],
-                  rpo: { hours: 24 },
-                },
-              ],
-              clusters: [
-                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
-              ],
-              history: { recordEvery: { seconds: 1 } },
-            },
-          },
-        }),
       ],
+      waitUntilSynced: false,
     });
     const inbox = async () => {
       const res = await request(server)
@@ -166,7 +141,9 @@ describe('owner notifications (each plugin on its own in-memory SQLite)', () => 
 
     // addContent rewrites the file in place (setContent would replace the
     // watched directory).
-    snapshotDir.addContent({ 'cluster.yaml': withFailedCopy(new Date()) });
+    snapshotDir.addContent({
+      'cluster.yaml': paymentsSnapshotWithFailedCopy(new Date()),
+    });
     await eventually(async () => expect(await inbox()).toHaveLength(1), 60_000);
     const [alert] = await inbox();
     expect(alert.payload).toMatchObject({

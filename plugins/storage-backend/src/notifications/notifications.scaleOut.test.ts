@@ -2,21 +2,23 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockServices,
-  startTestBackend,
-  type TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   notificationService,
   type NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
-import knexFactory, { type Knex } from 'knex';
-import { storagePlugin } from '../plugin';
+import type { Knex } from 'knex';
 import { eventually } from '../__testUtils__/RecordingSink';
-import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
-import { historyTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  paymentsSnapshot,
+  paymentsSnapshotWithFailedCopy,
+} from '../__testUtils__/snapshotFixture';
+import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
+import {
+  historyTestDatabases,
+  secondClientOf,
+} from '../__testUtils__/testDatabases';
 
 /**
  * Two replicas on one database, each with Backstage's real scheduler,
@@ -29,28 +31,6 @@ jest.setTimeout(120_000);
 
 const databases = historyTestDatabases();
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-    },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-  },
-];
-
-function withFailedCopy(now: Date): string {
-  const text = paymentsSnapshot(now);
-  const at = text.indexOf('kind: PodVolumeBackup');
-  return (
-    text.slice(0, at) +
-    text.slice(at).replace('phase: Completed', 'phase: Failed')
-  );
-}
-
 describe.each(databases.eachSupportedId())('two replicas on %s', id => {
   const snapshotDir = createMockDirectory();
   const clients: Knex[] = [];
@@ -59,21 +39,13 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
     for (const client of clients.reverse()) await client.destroy();
   });
 
-  function sameDatabase(first: Knex, dbId: TestDatabaseId): Knex {
-    // In-memory SQLite exists once per connection: share the client.
-    if (dbId === 'SQLITE_3') return first;
-    const second = knexFactory(first.client.config);
-    clients.push(second);
-    return second;
-  }
-
   async function replica(knex: Knex, sent: NotificationSendOptions[]) {
-    await startTestBackend({
+    await startStorageTestBackend({
+      snapshotDir,
+      storage: { history: { recordEvery: { seconds: 1 } } },
       features: [
-        storagePlugin,
         schedulerServiceFactory,
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities }),
         createServiceFactory({
           service: notificationService,
           deps: {},
@@ -83,24 +55,8 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
             },
           }),
         }),
-        mockServices.rootConfig.factory({
-          data: {
-            storage: {
-              tiers: [
-                {
-                  name: 'nfs',
-                  storageClasses: ['storage-nfs'],
-                  rpo: { hours: 24 },
-                },
-              ],
-              clusters: [
-                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
-              ],
-              history: { recordEvery: { seconds: 1 } },
-            },
-          },
-        }),
       ],
+      waitUntilSynced: false,
     });
   }
 
@@ -108,7 +64,7 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
     const first = await databases.init(id);
     clients.push(first);
-    const second = sameDatabase(first, id);
+    const second = secondClientOf(first, id, clients);
     const sentA: NotificationSendOptions[] = [];
     const sentB: NotificationSendOptions[] = [];
     // One after the other: starting together races the migrations
@@ -122,7 +78,9 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
     // The baseline (both claims first seen) is stored once and tells nobody.
     await eventually(async () => expect(await stored()).toBe(2), 60_000);
 
-    snapshotDir.addContent({ 'cluster.yaml': withFailedCopy(new Date()) });
+    snapshotDir.addContent({
+      'cluster.yaml': paymentsSnapshotWithFailedCopy(new Date()),
+    });
     await eventually(async () => expect(await stored()).toBe(3), 60_000);
     // Several more periods: both replicas keep claiming the task.
     await new Promise(resolve => setTimeout(resolve, 6_000));

@@ -1,15 +1,9 @@
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import type { CoverageResponse } from '@gitops-storage/plugin-storage-common';
 import request from 'supertest';
-import { storagePlugin } from '../plugin';
 import { expectMatchesSpec } from '../__testUtils__/openApi';
-import { eventually } from '../__testUtils__/RecordingSink';
 import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
+import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
 
 /** The fixture's Schedule as kro v0.9.3 labels what a BackupPolicy creates. */
 function kroOwnedSnapshot(now: Date): string {
@@ -29,32 +23,10 @@ describe('coverage of a Schedule that kro manages', () => {
   const snapshotDir = createMockDirectory();
 
   it('names its BackupPolicy in the claim’s schedules, as the OpenAPI spec says', async () => {
-    snapshotDir.setContent({ 'cluster.yaml': kroOwnedSnapshot(new Date()) });
-    const { server } = await startTestBackend({
-      features: [
-        storagePlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            storage: {
-              tiers: [
-                {
-                  name: 'nfs',
-                  storageClasses: ['storage-nfs'],
-                  rpo: { hours: 24 },
-                },
-              ],
-              clusters: [
-                { name: 'demo', type: 'snapshot', path: snapshotDir.path },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    await eventually(async () => {
-      const res = await request(server).get('/api/storage/clusters');
-      expect(res.body.clusters[0].status).toBe('synced');
+    const { server } = await startStorageTestBackend({
+      snapshotDir,
+      snapshot: kroOwnedSnapshot(new Date()),
+      entities: [],
     });
     const res = await request(server).get('/api/storage/coverage');
     expect(res.status).toBe(200);

@@ -1,5 +1,3 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CoverageResponse,
@@ -8,9 +6,8 @@ import type {
 } from '@gitops-storage/plugin-storage-common';
 import path from 'node:path';
 import request from 'supertest';
-import { storagePlugin } from '../plugin';
 import { expectMatchesSpec } from '../__testUtils__/openApi';
-import { eventually } from '../__testUtils__/RecordingSink';
+import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
 
 const DEMO = path.resolve(__dirname, '../../../../test/fixtures/clusters/demo');
 
@@ -33,33 +30,22 @@ const entities: Entity[] = [
 
 /** The real demo snapshot, its times moved to now (as `yarn start` does). */
 async function startDemoBackend() {
-  const { server } = await startTestBackend({
-    features: [
-      storagePlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          storage: {
-            tiers: [
-              {
-                name: 'fast',
-                storageClasses: ['storage-fast'],
-                rpo: { hours: 24 },
-                restoreTestInterval: { days: 30 },
-              },
-            ],
-            veleroNamespace: 'velero',
-            clusters: [
-              { name: 'demo', type: 'snapshot', path: DEMO, timeShift: true },
-            ],
-          },
+  const { server } = await startStorageTestBackend({
+    entities,
+    storage: {
+      tiers: [
+        {
+          name: 'fast',
+          storageClasses: ['storage-fast'],
+          rpo: { hours: 24 },
+          restoreTestInterval: { days: 30 },
         },
-      }),
-    ],
-  });
-  await eventually(async () => {
-    const res = await request(server).get('/api/storage/clusters');
-    expect(res.body.clusters[0].status).toBe('synced');
+      ],
+      veleroNamespace: 'velero',
+      clusters: [
+        { name: 'demo', type: 'snapshot', path: DEMO, timeShift: true },
+      ],
+    },
   });
   return server;
 }
