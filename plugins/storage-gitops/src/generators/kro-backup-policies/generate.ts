@@ -2,22 +2,20 @@ import type { ChangeSet, RepoReader } from '../../types';
 import { ChangeSetBuilder } from '../../changes/ChangeSetBuilder';
 import { ensureKustomizeEnableHelm } from '../../argocd/enableHelm';
 import { addStorageApplication } from '../../argocd/storageApplication';
-import { GeneratorError } from '../../errors/GeneratorError';
 import { REPO_LAYOUT, storageAppDir } from '../../layout/paths';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
-import {
-  ensureKustomizationResource,
-  removeKustomizationResource,
-} from '../../yaml/kustomization';
+import { ensureKustomizationResource } from '../../yaml/kustomization';
 import { writeKroApp } from '../kro-inventory/kroApp';
 import { ensureKroHealthChecks } from '../kro-inventory/kroHealth';
-import { readVeleroApp, type VeleroApp } from '../velero-schedules/veleroApp';
+import { readVeleroApp } from '../velero-schedules/veleroApp';
 import {
   BACKUP_POLICIES_DIR,
   refuseNamespacesOfStaticSchedules,
 } from '../shared/backupOwnership';
 import { refuseHostPathTiers } from '../shared/fileSystemBackupTiers';
+import { pruneNamespaceFiles } from '../shared/pruneNamespaceFiles';
 import { planSchedule } from '../shared/schedulePlan';
+import { veleroTarget } from '../shared/veleroTarget';
 import { backupPolicyGraph, POLICY_KIND } from './graph';
 import type { KroBackupPoliciesInput } from './input';
 import { policyManifest } from './instance';
@@ -34,39 +32,6 @@ const RBAC_FILE = 'backup-policy-rbac.yaml';
  */
 const POLICIES_WAVE = '1';
 
-/** The Velero namespace (from the app); each storage location must be one the app creates. */
-function veleroTarget(
-  input: KroBackupPoliciesInput,
-  velero: VeleroApp,
-): string {
-  if (input.veleroNamespace && input.veleroNamespace !== velero.namespace) {
-    throw new GeneratorError(
-      `veleroNamespace: the repository's Velero app runs in '${velero.namespace}', not '${input.veleroNamespace}'; Velero only reads Schedules in its own namespace. Leave veleroNamespace out.`,
-      { field: 'veleroNamespace' },
-    );
-  }
-  const locations: Array<[string, string | undefined]> = [
-    ['storageLocation', input.storageLocation],
-    ...input.policies.map(
-      (p, i) =>
-        [`policies.${i}.storageLocation`, p.storageLocation] as [
-          string,
-          string | undefined,
-        ],
-    ),
-  ];
-  for (const [field, location] of locations) {
-    if (location && !velero.storageLocations.includes(location))
-      throw new GeneratorError(
-        `${field}: '${location}' is not a backup storage location of the Velero app (it has: ${
-          velero.storageLocations.join(', ') || 'none'
-        }); every backup of the schedule would fail validation.`,
-        { field },
-      );
-  }
-  return velero.namespace;
-}
-
 /** The BackupPolicy graph, one BackupPolicy per namespace, and their Argo CD wiring. */
 export function generateKroBackupPolicies(
   repo: RepoReader,
@@ -75,7 +40,16 @@ export function generateKroBackupPolicies(
   const tiers = input.tiers ?? DEFAULT_TIERS;
   const builder = new ChangeSetBuilder(repo, 'kro-backup-policies');
   const velero = readVeleroApp(repo);
-  const veleroNamespace = veleroTarget(input, velero);
+  const veleroNamespace = veleroTarget(velero, input.veleroNamespace, [
+    ['storageLocation', input.storageLocation],
+    ...input.policies.map(
+      (p, i) =>
+        [`policies.${i}.storageLocation`, p.storageLocation] as [
+          string,
+          string | undefined,
+        ],
+    ),
+  ]);
   refuseNamespacesOfStaticSchedules(
     repo,
     input.policies.map(p => p.namespace),
@@ -142,33 +116,12 @@ export function generateKroBackupPolicies(
     ensureKustomizeEnableHelm(builder, input.argocd);
   }
   ensureKroHealthChecks(builder, input.argocd.configMapPath, POLICY_KIND);
-  const removed = input.prune ? prunePolicies(builder, files) : [];
+  const removed = input.prune
+    ? pruneNamespaceFiles(builder, BACKUP_POLICIES_DIR, files, policyEdits)
+    : [];
   return builder.build(
     `Add kro BackupPolicies for ${plans.map(p => p.namespace).join(', ')}${
       removed.length > 0 ? `; remove those of ${removed.join(', ')}` : ''
     }`,
   );
-}
-
-/**
- * Deletes the BackupPolicies of namespaces the input no longer lists (each
- * file checked unedited) and their kustomization entries; returns their
- * namespaces.
- */
-function prunePolicies(builder: ChangeSetBuilder, kept: string[]): string[] {
-  const unlisted = builder.repository
-    .listDirectory(BACKUP_POLICIES_DIR)
-    .filter(name => /\.ya?ml$/.test(name) && !/^kustomization\./.test(name))
-    .filter(name => !kept.includes(name));
-  for (const name of unlisted)
-    builder.deleteOwnedFile(`${BACKUP_POLICIES_DIR}/${name}`, text =>
-      policyEdits(text, name, name.replace(/\.ya?ml$/, '')),
-    );
-  if (unlisted.length > 0)
-    builder.editYaml(
-      `${BACKUP_POLICIES_DIR}/kustomization.yaml`,
-      `'${BACKUP_POLICIES_DIR}/kustomization.yaml' does not exist`,
-      doc => unlisted.forEach(name => removeKustomizationResource(doc, name)),
-    );
-  return unlisted.map(name => name.replace(/\.ya?ml$/, ''));
 }

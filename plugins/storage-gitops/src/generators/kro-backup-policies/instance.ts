@@ -1,4 +1,5 @@
 import { renderYaml } from '../../yaml/yamlDocument';
+import { cadenceComment } from '../shared/planFile';
 import type { NamespaceSchedule } from '../shared/schedulePlan';
 import { POLICY_KIND } from './graph';
 
@@ -53,9 +54,7 @@ export function policyManifest(
       `Backups of namespace ${plan.namespace} through kro (${
         plan.tiers.length > 0 ? `tiers: ${plan.tiers.join(', ')}; ` : ''
       }RPO ${plan.rpo}).`,
-      plan.derived
-        ? 'Cron and TTL derived from the RPO: every half RPO at most, kept for thirty RPOs (72h–2160h).'
-        : 'Cron and/or TTL set explicitly in the generator input.',
+      cadenceComment(plan.derived),
       'Written by backstage-storage.',
     ].join('\n'),
   });

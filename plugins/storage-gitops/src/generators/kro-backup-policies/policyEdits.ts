@@ -1,15 +1,13 @@
 import { yamlData } from '../../yaml/yamlDocument';
-import { cronFor, intervalMinutes, ttlFor } from '../velero-schedules/cadence';
+import {
+  rebuiltPlanEdits,
+  rpoTextSeconds,
+  saysCadenceDerived,
+} from '../shared/planFile';
 import { POLICY_KIND } from './graph';
 import { POLICY_NAME, policyManifest } from './instance';
 
 type Data = Record<string, any>;
-
-function rpoTextSeconds(rpo: string): number | undefined {
-  const match = /^(\d+)([hm])$/.exec(rpo);
-  if (!match) return undefined;
-  return Number(match[1]) * (match[2] === 'h' ? 3600 : 60);
-}
 
 /**
  * How a namespace's BackupPolicy file differs from what kro-backup-policies
@@ -41,7 +39,7 @@ export function policyEdits(
   const seconds =
     typeof spec.rpo === 'string' ? rpoTextSeconds(spec.rpo) : undefined;
   if (seconds === undefined) return 'its rpo is not one the generator writes';
-  const derived = text.includes('Cron and TTL derived from the RPO');
+  const derived = saysCadenceDerived(text);
   const matchLabels = spec.labelSelector?.matchLabels;
   const rebuilt = policyManifest(
     {
@@ -56,15 +54,14 @@ export function policyEdits(
     },
     typeof spec.storageLocation === 'string' ? spec.storageLocation : undefined,
   );
-  if (rebuilt !== text)
-    return 'its fields, comments or layout differ from what kro-backup-policies writes';
-  const interval = intervalMinutes(seconds);
-  if (
-    derived &&
-    (interval === undefined ||
-      spec.schedule !== cronFor(interval, namespace) ||
-      spec.ttl !== ttlFor(seconds))
-  )
-    return 'its cron or TTL is no longer the one derived from its RPO';
-  return undefined;
+  return rebuiltPlanEdits({
+    text,
+    rebuilt,
+    generator: 'kro-backup-policies',
+    namespace,
+    rpoSeconds: seconds,
+    derived,
+    cron: spec.schedule,
+    ttl: spec.ttl,
+  });
 }

@@ -1,4 +1,5 @@
 import { renderYaml } from '../../yaml/yamlDocument';
+import { cadenceComment } from '../shared/planFile';
 import type { NamespaceSchedule } from '../shared/schedulePlan';
 
 export type { NamespaceSchedule } from '../shared/schedulePlan';
@@ -60,9 +61,7 @@ export function scheduleManifest(
         `Backups of namespace ${
           schedule.namespace
         } (tiers: ${schedule.tiers.join(', ')}; RPO ${schedule.rpo}).`,
-        schedule.derived
-          ? 'Cron and TTL derived from the RPO: every half RPO at most, kept for thirty RPOs (72h–2160h).'
-          : 'Cron and/or TTL set explicitly in the generator input.',
+        cadenceComment(schedule.derived),
         'Written by backstage-storage.',
       ].join('\n'),
       keyComments: {

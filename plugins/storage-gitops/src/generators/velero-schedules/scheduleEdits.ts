@@ -1,14 +1,12 @@
 import { yamlData } from '../../yaml/yamlDocument';
-import { cronFor, intervalMinutes, ttlFor } from './cadence';
+import {
+  rebuiltPlanEdits,
+  rpoTextSeconds,
+  saysCadenceDerived,
+} from '../shared/planFile';
 import { scheduleManifest } from './schedule';
 
 type Data = Record<string, any>;
-
-function rpoTextSeconds(rpo: string): number | undefined {
-  const match = /^(\d+)([hm])$/.exec(rpo);
-  if (!match) return undefined;
-  return Number(match[1]) * (match[2] === 'h' ? 3600 : 60);
-}
 
 /**
  * How a namespace's Schedule file differs from what velero-schedules writes
@@ -43,7 +41,7 @@ export function scheduleEdits(
   const seconds = header ? rpoTextSeconds(header[1]) : undefined;
   if (!header || seconds === undefined)
     return 'its header comment no longer gives the RPO';
-  const derived = text.includes('Cron and TTL derived from the RPO');
+  const derived = saysCadenceDerived(text);
   const tierLabel = schedule.metadata.labels['gitops-storage.dev/tier'];
   const rebuilt = scheduleManifest(
     {
@@ -61,16 +59,14 @@ export function scheduleEdits(
     String(schedule.metadata.namespace),
     schedule.spec?.template?.storageLocation,
   );
-  if (rebuilt !== text)
-    return 'its fields, comments or layout differ from what velero-schedules writes';
-  const interval = intervalMinutes(seconds);
-  if (
-    derived &&
-    (interval === undefined ||
-      schedule.spec.schedule !== cronFor(interval, namespace) ||
-      schedule.spec.template.ttl !== ttlFor(seconds))
-  ) {
-    return 'its cron or TTL is no longer the one derived from its RPO';
-  }
-  return undefined;
+  return rebuiltPlanEdits({
+    text,
+    rebuilt,
+    generator: 'velero-schedules',
+    namespace,
+    rpoSeconds: seconds,
+    derived,
+    cron: schedule.spec?.schedule,
+    ttl: schedule.spec?.template?.ttl,
+  });
 }
