@@ -12,13 +12,27 @@ export type BackupOutcome =
   | 'deleting'
   | 'unrecognized';
 
-const BACKUP_PHASES: Record<string, BackupOutcome> = {
-  // A Backup with no status yet has not been picked up by the controller.
+/**
+ * What `table` says a phase means (no status yet is the phase ''), or
+ * `unknown` for a phase it does not list: the phases a newer Velero adds
+ * are not guessed at.
+ */
+export function phaseOutcome<T, U>(
+  table: Readonly<Record<string, T>>,
+  phase: string | undefined,
+  unknown: U,
+): T | U {
+  return table[phase ?? ''] ?? unknown;
+}
+
+/**
+ * The phases a Backup and a Restore share (their request lifecycle:
+ * backup_types.go, restore_types.go).
+ */
+export const REQUEST_PHASES = {
+  // A request with no status yet has not been picked up by the controller.
   '': 'in-progress',
   New: 'in-progress',
-  // Queued and ReadyToStart are new in 1.18 (concurrent backups).
-  Queued: 'in-progress',
-  ReadyToStart: 'in-progress',
   InProgress: 'in-progress',
   WaitingForPluginOperations: 'in-progress',
   WaitingForPluginOperationsPartiallyFailed: 'in-progress',
@@ -28,12 +42,19 @@ const BACKUP_PHASES: Record<string, BackupOutcome> = {
   PartiallyFailed: 'partially-failed',
   Failed: 'failed',
   FailedValidation: 'failed',
+} as const satisfies Record<string, BackupOutcome>;
+
+const BACKUP_PHASES: Record<string, BackupOutcome> = {
+  ...REQUEST_PHASES,
+  // Queued and ReadyToStart are new in 1.18 (concurrent backups).
+  Queued: 'in-progress',
+  ReadyToStart: 'in-progress',
   Deleting: 'deleting',
 };
 
 /** What a Backup's `status.phase` means. @public */
 export function backupOutcome(phase: string | undefined): BackupOutcome {
-  return BACKUP_PHASES[phase ?? ''] ?? 'unrecognized';
+  return phaseOutcome(BACKUP_PHASES, phase, 'unrecognized');
 }
 
 /** Whether Velero can restore from a Backup in this phase. */
@@ -59,10 +80,15 @@ export type VolumeBackupOutcome =
   | 'in-progress'
   | 'unrecognized';
 
-const VOLUME_PHASES: Record<string, VolumeBackupOutcome> = {
+/**
+ * The phases of a data copy, the same for PodVolumeBackup, DataUpload,
+ * PodVolumeRestore and DataDownload (Accepted, Prepared, Canceling and
+ * Canceled are new in 1.17). Velero counts a canceled copy as an error: it
+ * did not protect (or restore) the data.
+ */
+export const DATA_COPY_PHASES = {
   '': 'in-progress',
   New: 'in-progress',
-  // Accepted, Prepared, Canceling and Canceled are new in 1.17.
   Accepted: 'in-progress',
   Prepared: 'in-progress',
   InProgress: 'in-progress',
@@ -70,7 +96,7 @@ const VOLUME_PHASES: Record<string, VolumeBackupOutcome> = {
   Canceled: 'failed',
   Completed: 'completed',
   Failed: 'failed',
-};
+} as const satisfies Record<string, VolumeBackupOutcome>;
 
 /**
  * What a PodVolumeBackup's or DataUpload's `status.phase` means. A canceled
@@ -80,5 +106,5 @@ const VOLUME_PHASES: Record<string, VolumeBackupOutcome> = {
 export function volumeBackupOutcome(
   phase: string | undefined,
 ): VolumeBackupOutcome {
-  return VOLUME_PHASES[phase ?? ''] ?? 'unrecognized';
+  return phaseOutcome(DATA_COPY_PHASES, phase, 'unrecognized');
 }
