@@ -1,9 +1,9 @@
-import { yamlData } from '../../yaml/yamlDocument';
 import {
   rebuiltPlanEdits,
   rpoTextSeconds,
   saysCadenceDerived,
 } from '../shared/planFile';
+import { writtenObject } from '../shared/writtenObject';
 import { POLICY_KIND } from './graph';
 import { POLICY_NAME, policyManifest } from './instance';
 
@@ -21,20 +21,16 @@ export function policyEdits(
   file: string,
   namespace: string,
 ): string | undefined {
-  let docs: unknown[];
-  try {
-    docs = yamlData(text, file);
-  } catch {
-    return 'it is no longer valid YAML';
-  }
-  const policy = docs[0] as Data | undefined;
-  if (
-    docs.length !== 1 ||
-    policy?.kind !== POLICY_KIND ||
-    policy?.metadata?.name !== POLICY_NAME ||
-    policy?.metadata?.namespace !== namespace
-  )
-    return `it is no longer just the BackupPolicy ${namespace}/${POLICY_NAME}`;
+  const policy = writtenObject(
+    text,
+    file,
+    `BackupPolicy ${namespace}/${POLICY_NAME}`,
+    o =>
+      o.kind === POLICY_KIND &&
+      o.metadata?.name === POLICY_NAME &&
+      o.metadata?.namespace === namespace,
+  );
+  if (typeof policy === 'string') return policy;
   const spec = (policy.spec ?? {}) as Data;
   const seconds =
     typeof spec.rpo === 'string' ? rpoTextSeconds(spec.rpo) : undefined;

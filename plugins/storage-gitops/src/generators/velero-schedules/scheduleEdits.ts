@@ -1,12 +1,10 @@
-import { yamlData } from '../../yaml/yamlDocument';
 import {
   rebuiltPlanEdits,
   rpoTextSeconds,
   saysCadenceDerived,
 } from '../shared/planFile';
+import { writtenObject } from '../shared/writtenObject';
 import { scheduleManifest } from './schedule';
-
-type Data = Record<string, any>;
 
 /**
  * How a namespace's Schedule file differs from what velero-schedules writes
@@ -21,22 +19,16 @@ export function scheduleEdits(
   file: string,
   namespace: string,
 ): string | undefined {
-  let docs: unknown[];
-  try {
-    docs = yamlData(text, file);
-  } catch {
-    return 'it is no longer valid YAML';
-  }
-  const schedule = docs[0] as Data | undefined;
-  if (
-    docs.length !== 1 ||
-    schedule?.kind !== 'Schedule' ||
-    schedule?.metadata?.name !== `ns-${namespace}` ||
-    schedule?.metadata?.labels?.['gitops-storage.dev/backup-namespace'] !==
-      namespace
-  ) {
-    return `it is no longer just the Schedule ns-${namespace}`;
-  }
+  const schedule = writtenObject(
+    text,
+    file,
+    `Schedule ns-${namespace}`,
+    o =>
+      o.kind === 'Schedule' &&
+      o.metadata?.name === `ns-${namespace}` &&
+      o.metadata?.labels?.['gitops-storage.dev/backup-namespace'] === namespace,
+  );
+  if (typeof schedule === 'string') return schedule;
   const header = /RPO (\d+[hm])\)/.exec(text);
   const seconds = header ? rpoTextSeconds(header[1]) : undefined;
   if (!header || seconds === undefined)

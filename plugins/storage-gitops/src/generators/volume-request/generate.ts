@@ -1,6 +1,5 @@
 import type { ChangeSet, RepoReader } from '../../types';
 import { ChangeSetBuilder } from '../../changes/ChangeSetBuilder';
-import { GeneratorError } from '../../errors/GeneratorError';
 import { DEFAULT_TIERS } from '../../tiers/defaultTiers';
 import {
   ensureKustomizationPatch,
@@ -9,6 +8,7 @@ import {
 import { backupPatchFile, planOptIn, writeBackupPatch } from './backupPatch';
 import { claimManifest } from './claim';
 import type { VolumeRequestCreate, VolumeRequestInput } from './input';
+import { claimFileName, serviceKustomization } from './serviceFolder';
 import { withdrawVolumeRequest } from './withdraw';
 import { chooseClass } from './tierChoice';
 import { findWorkload } from './workload';
@@ -26,18 +26,8 @@ export function generateVolumeRequest(
     input.tiers ?? DEFAULT_TIERS,
   );
   const builder = new ChangeSetBuilder(repo, 'volume-request');
-  const kustomization = builder.findKustomization(input.folder);
-  if (!kustomization) {
-    throw new GeneratorError(
-      `folder: missing parent kustomization: '${input.folder}/kustomization.yaml' does not exist; give the service's kustomization folder (e.g. apps/<team>/<service>/base)`,
-      {
-        code: 'missing-parent',
-        field: 'folder',
-        file: `${input.folder}/kustomization.yaml`,
-      },
-    );
-  }
-  const claimFile = `${input.claimName}-pvc.yaml`;
+  const kustomization = serviceKustomization(builder, input.folder);
+  const claimFile = claimFileName(input.claimName);
   let patchFile: string | undefined;
   let kubernetesId: string | undefined;
   const target = input.backup?.workload ?? input.waiver?.workload;

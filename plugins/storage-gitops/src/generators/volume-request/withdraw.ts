@@ -16,6 +16,8 @@ import { parseYamlDocument, yamlData } from '../../yaml/yamlDocument';
 import { BACKUP_VOLUMES_ANNOTATION, EXCLUDES_ANNOTATION } from './backupPatch';
 import { claimManifest } from './claim';
 import type { VolumeRequestInput } from './input';
+import { writtenObject } from '../shared/writtenObject';
+import { claimFileName, serviceKustomization } from './serviceFolder';
 
 type Obj = Record<string, any>;
 const POD = ['spec', 'template'];
@@ -30,19 +32,13 @@ export function claimEdits(
   text: string,
   claimName: string,
 ): string | undefined {
-  let docs: unknown[];
-  try {
-    docs = yamlData(text, claimName);
-  } catch {
-    return 'it is no longer valid YAML';
-  }
-  const claim = docs[0] as Obj | undefined;
-  if (
-    docs.length !== 1 ||
-    claim?.kind !== 'PersistentVolumeClaim' ||
-    claim?.metadata?.name !== claimName
-  )
-    return `it is no longer just the claim ${claimName}`;
+  const claim = writtenObject(
+    text,
+    claimName,
+    `claim ${claimName}`,
+    o => o.kind === 'PersistentVolumeClaim' && o.metadata?.name === claimName,
+  );
+  if (typeof claim === 'string') return claim;
   const tier = / on tier (\S+) \(/.exec(text)?.[1];
   const workload = /through (Deployment|StatefulSet|DaemonSet) (\S+)\.$/m.exec(
     text,
@@ -100,7 +96,7 @@ function workloadsMounting(
     if (entry.includes('/') || !/\.ya?ml$/.test(entry)) continue;
     const file = `${folder}/${entry}`;
     const text = builder.read(file);
-    if (text === undefined || entry === `${claimName}-pvc.yaml`) continue;
+    if (text === undefined || entry === claimFileName(claimName)) continue;
     for (const doc of yamlData(text, file) as Obj[]) {
       const volumes: Obj[] = doc?.spec?.template?.spec?.volumes ?? [];
       if (volumes.some(v => v?.persistentVolumeClaim?.claimName === claimName))
@@ -189,18 +185,8 @@ export function withdrawVolumeRequest(
   input: VolumeRequestInput,
 ): ChangeSet {
   const builder = new ChangeSetBuilder(repo, 'volume-request');
-  const kustomization = builder.findKustomization(input.folder);
-  if (!kustomization) {
-    throw new GeneratorError(
-      `folder: missing parent kustomization: '${input.folder}/kustomization.yaml' does not exist; give the service's kustomization folder (e.g. apps/<team>/<service>/base)`,
-      {
-        code: 'missing-parent',
-        field: 'folder',
-        file: `${input.folder}/kustomization.yaml`,
-      },
-    );
-  }
-  const claimFile = `${input.claimName}-pvc.yaml`;
+  const kustomization = serviceKustomization(builder, input.folder);
+  const claimFile = claimFileName(input.claimName);
   const summary = `Withdraw volume '${input.claimName}' from ${input.folder}`;
   const claimPath = `${input.folder}/${claimFile}`;
   if (builder.read(claimPath) === undefined) return builder.build(summary);
