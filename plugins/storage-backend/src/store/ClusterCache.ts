@@ -16,6 +16,7 @@ import {
 import type { ClusterSink, ClusterSource } from '../sources/ClusterSource';
 import { nextTimeDependentChange } from './timeDependence';
 import { LabelIndex } from './LabelIndex';
+import { volumesHiddenBy } from '../entities/clusterRelevance';
 
 /** Kinds folded into per-volume evidence: streamed, never buffered. */
 const FOLDED_KINDS: ReadonlySet<ResourceKind> = new Set([
@@ -83,6 +84,7 @@ export class ClusterCache implements ClusterSink {
   /** Bumped on every sink call: the source's status may have changed. */
   #statusEpoch = 0;
   #statusMemo?: { epoch: number; status: ClusterStatus };
+  #hiddenMemo?: { epoch: number; now: boolean; after?: number };
 
   constructor(private readonly options: ClusterCacheOptions) {}
 
@@ -138,6 +140,22 @@ export class ClusterCache implements ClusterSink {
     };
     this.#statusMemo = { epoch: this.#statusEpoch, status: full };
     return full;
+  }
+
+  /**
+   * Whether this cluster could hold volumes an entity's answer cannot show
+   * (see volumesHiddenBy), decided once per status change.
+   */
+  mayHideVolumes(nowMs: number): boolean {
+    let memo = this.#hiddenMemo;
+    if (memo?.epoch !== this.#statusEpoch) {
+      memo = {
+        epoch: this.#statusEpoch,
+        ...volumesHiddenBy(this.clusterStatus()),
+      };
+      this.#hiddenMemo = memo;
+    }
+    return memo.now || (memo.after !== undefined && nowMs > memo.after);
   }
 
   // ---- ClusterSink --------------------------------------------------------

@@ -5,7 +5,6 @@ import {
   type ClusterStatus,
 } from '@gitops-storage/plugin-storage-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { mayHideVolumes } from '../entities/clusterRelevance';
 import { resolveClaims } from '../entities/resolveClaims';
 import type { EntityTarget } from '../entities/entityTarget';
 import type { ClusterCache } from './ClusterCache';
@@ -116,7 +115,8 @@ export class FleetStore {
   /**
    * The status of the clusters an entity's answer depends on: those holding
    * its claims, and those that could hold claims it cannot see (see
-   * mayHideVolumes). Healthy clusters without its claims are left out.
+   * ClusterCache.mayHideVolumes). Healthy clusters without its claims are
+   * left out.
    */
   entityClusters(
     target: EntityTarget,
@@ -125,9 +125,8 @@ export class FleetStore {
   ): ClusterStatus[] {
     const statuses: ClusterStatus[] = [];
     for (const cache of this.#targetCaches(target)) {
-      const status = cache.clusterStatus();
-      if (holding.includes(cache.name) || mayHideVolumes(status, nowMs))
-        statuses.push(status);
+      if (holding.includes(cache.name) || cache.mayHideVolumes(nowMs))
+        statuses.push(cache.clusterStatus());
     }
     return statuses;
   }
