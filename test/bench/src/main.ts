@@ -13,6 +13,7 @@ import {
   type RunningBackend,
 } from './backend/startBackend';
 import { waitForSync } from './backend/waitForSync';
+import { waitForFirstRecording } from './backend/waitForFirstRecording';
 import type { FanOutRun } from './client/clientProcess';
 import { mergeLoadResults, type LoadResult } from './client/loadTest';
 import { fleetFingerprint } from './fleet/fingerprint';
@@ -135,7 +136,25 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const received =
       sumBy(serverAfter.clusters, c => c.bytesSent) -
       sumBy(serverBefore.clusters, c => c.bytesSent);
-    progress(`synced in ${(fleetMs / 1000).toFixed(1)} s; measuring memory`);
+    progress(
+      `synced in ${(fleetMs / 1000).toFixed(
+        1,
+      )} s; waiting for the first history recording`,
+    );
+    const recordedAt = performance.now();
+    const cpuBeforeRecording = process.cpuUsage();
+    const firstRecordingMs = await waitForFirstRecording(
+      api,
+      size.clusters * size.pvcs,
+      recordedAt,
+      SYNC_TIMEOUT_MS,
+    );
+    const recordingCpu = process.cpuUsage(cpuBeforeRecording);
+    progress(
+      `first recording ${(firstRecordingMs / 1000).toFixed(
+        1,
+      )} s; measuring memory`,
+    );
 
     await new Promise(resolve => setTimeout(resolve, 1000));
     const memory = await memoryAfterGc();
@@ -326,6 +345,10 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         serverRssBytes: serverAfter.rssBytes,
       },
       check,
+      history: {
+        firstRecordingMs,
+        firstRecordingCpuMs: (recordingCpu.user + recordingCpu.system) / 1000,
+      },
       entityBody,
       entity,
       floor,

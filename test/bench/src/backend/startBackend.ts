@@ -1,5 +1,6 @@
 import type { JsonObject } from '@backstage/types';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
@@ -60,6 +61,9 @@ export async function startStorageBackend(
     features: [
       storagePlugin,
       floor.plugin,
+      // Backstage's own scheduler, as in production: the test backend's
+      // mock one would run every task once inside startTestBackend.
+      schedulerServiceFactory,
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},

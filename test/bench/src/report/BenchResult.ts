@@ -51,6 +51,12 @@ export interface BenchResult {
     expectedClaims: number;
     byVerdict: Record<string, number>;
   };
+  /**
+   * The coverage history's first recording after the sync (the scheduler's
+   * global task, in the backend's process): from the sync until it held
+   * every claim, and the backend's CPU meanwhile.
+   */
+  history: { firstRecordingMs: number; firstRecordingCpuMs: number };
   /** One entity's response: its size, and how much of it is the clusters' status. */
   entityBody: {
     bytes: number;

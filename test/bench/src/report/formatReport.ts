@@ -159,6 +159,9 @@ export function formatReport(r: BenchResult, targets: TargetCheck[]): string {
     )}), heap used ${mb(r.memory.heapUsedBytes)}, external ${mb(
       r.memory.externalBytes,
     )}; fake servers' process ${mb(r.memory.serverRssBytes)}`,
+    `First history recording after the sync (global scheduler task): ${ms(
+      r.history.firstRecordingMs,
+    )}, backend CPU ${ms(r.history.firstRecordingCpuMs)}`,
     `Verdicts served: ${int(r.check.claims)} claims (expected ${int(
       r.check.expectedClaims,
     )}): ${Object.entries(r.check.byVerdict)
