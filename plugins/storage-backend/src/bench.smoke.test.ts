@@ -90,6 +90,10 @@ describe('yarn bench', () => {
       expect(r.bytes.parseBoundMs).toBeGreaterThan(0);
       expect(r.memory.rssBytes).toBeGreaterThan(0);
       expect(r.check).toMatchObject({ claims: 48, expectedClaims: 48 });
+      // The history's first recording (Backstage's scheduler) held the fleet.
+      expect(r.history.firstRecordingMs).toBeGreaterThanOrEqual(0);
+      // startTestBackend no longer waits for the sync (it did with the mock scheduler).
+      expect(r.sync.backendBootMs).toBeLessThan(r.sync.fleetMs);
 
       expect(r.entity.map((e: any) => e.concurrency)).toEqual([1, 10, 50]);
       for (const level of r.entity) {
