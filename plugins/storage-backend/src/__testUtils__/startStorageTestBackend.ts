@@ -68,6 +68,7 @@ export async function startStorageTestBackend(
   const backend = await startTestBackend({
     features: [
       storagePlugin,
+      ...(options.features ?? []),
       catalogServiceMock.factory({
         entities: options.entities ?? [paymentsApiEntity],
       }),
@@ -86,7 +87,6 @@ export async function startStorageTestBackend(
       ...(permission
         ? [mockServices.permissions.factory({ result: permission })]
         : []),
-      ...(options.features ?? []),
     ],
   });
   if (

@@ -19,18 +19,25 @@ export function historyTestDatabases(): TestDatabases {
 }
 
 /**
- * A second client of the database `first` connects to: another replica's
- * connection pool. A new client is added to `clients`, for the caller to
- * destroy.
+ * For two backend replicas on one database: call in a describe block; each
+ * call of the function it returns gives two clients of a new test database
+ * (the second is another replica's connection pool), destroyed after the
+ * block.
  */
-export function secondClientOf(
-  first: Knex,
-  id: TestDatabaseId,
-  clients: Knex[],
-): Knex {
-  // In-memory SQLite exists once per connection: share the client.
-  if (id === 'SQLITE_3') return first;
-  const second = knexFactory(first.client.config);
-  clients.push(second);
-  return second;
+export function replicaDatabases(
+  databases: TestDatabases,
+): (id: TestDatabaseId) => Promise<[Knex, Knex]> {
+  const clients: Knex[] = [];
+  afterAll(async () => {
+    for (const client of clients.reverse()) await client.destroy();
+  });
+  return async id => {
+    const first = await databases.init(id);
+    clients.push(first);
+    // In-memory SQLite exists once per connection: share the client.
+    if (id === 'SQLITE_3') return [first, first];
+    const second = knexFactory(first.client.config);
+    clients.push(second);
+    return [first, second];
+  };
 }

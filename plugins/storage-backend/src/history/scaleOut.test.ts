@@ -10,7 +10,7 @@ import { paymentsSnapshot } from '../__testUtils__/snapshotFixture';
 import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
 import {
   historyTestDatabases,
-  secondClientOf,
+  replicaDatabases,
 } from '../__testUtils__/testDatabases';
 import { RECORD_TASK_ID } from './setupHistory';
 
@@ -26,11 +26,7 @@ const databases = historyTestDatabases();
 
 describe.each(databases.eachSupportedId())('two replicas on %s', id => {
   const snapshotDir = createMockDirectory();
-  const clients: Knex[] = [];
-
-  afterAll(async () => {
-    for (const client of clients.reverse()) await client.destroy();
-  });
+  const twoClients = replicaDatabases(databases);
 
   async function replica(knex: Knex) {
     const { server } = await startStorageTestBackend({
@@ -47,9 +43,7 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
 
   it('serves identical verdicts and stores each transition once', async () => {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
-    const first = await databases.init(id);
-    clients.push(first);
-    const second = secondClientOf(first, id, clients);
+    const [first, second] = await twoClients(id);
     const [a, b] = await Promise.all([replica(first), replica(second)]);
 
     const coverage = async (server: typeof a) => {

@@ -10,7 +10,10 @@ import {
   paymentsSnapshot,
   paymentsSnapshotWithFailedCopy,
 } from '../__testUtils__/snapshotFixture';
-import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
+import {
+  paymentsApiEntity,
+  startStorageTestBackend,
+} from '../__testUtils__/startStorageTestBackend';
 
 /**
  * The whole path with Backstage's real parts: the storage plugin reads a
@@ -24,14 +27,7 @@ jest.setTimeout(120_000);
 const relation = (type: string, targetRef: string) => ({ type, targetRef });
 const entities: Entity[] = [
   {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments-api',
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-    },
-    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+    ...paymentsApiEntity,
     relations: [relation('ownedBy', 'group:default/team-payments')],
   },
   {

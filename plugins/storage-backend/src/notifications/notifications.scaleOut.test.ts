@@ -17,7 +17,7 @@ import {
 import { startStorageTestBackend } from '../__testUtils__/startStorageTestBackend';
 import {
   historyTestDatabases,
-  secondClientOf,
+  replicaDatabases,
 } from '../__testUtils__/testDatabases';
 
 /**
@@ -33,11 +33,7 @@ const databases = historyTestDatabases();
 
 describe.each(databases.eachSupportedId())('two replicas on %s', id => {
   const snapshotDir = createMockDirectory();
-  const clients: Knex[] = [];
-
-  afterAll(async () => {
-    for (const client of clients.reverse()) await client.destroy();
-  });
+  const twoClients = replicaDatabases(databases);
 
   async function replica(knex: Knex, sent: NotificationSendOptions[]) {
     await startStorageTestBackend({
@@ -62,9 +58,7 @@ describe.each(databases.eachSupportedId())('two replicas on %s', id => {
 
   it('sends each notification once', async () => {
     snapshotDir.setContent({ 'cluster.yaml': paymentsSnapshot(new Date()) });
-    const first = await databases.init(id);
-    clients.push(first);
-    const second = secondClientOf(first, id, clients);
+    const [first, second] = await twoClients(id);
     const sentA: NotificationSendOptions[] = [];
     const sentB: NotificationSendOptions[] = [];
     // One after the other: starting together races the migrations
