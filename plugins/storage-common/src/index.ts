@@ -41,6 +41,10 @@ export {
 } from './velero/resourceFilters';
 export { matchesBackupSelectors } from './velero/selectors';
 
+// Durations in the engine's words (`24h`, `7d`), for every text that sits
+// next to its reason messages.
+export { formatSeconds } from './engine/humanize';
+
 // The coverage CSV export (the backend streams it, the frontend downloads it).
 export {
   CSV_COLUMNS,

@@ -22,14 +22,14 @@ describe('formatBytes', () => {
 });
 
 describe('formatDuration', () => {
+  // The engine's formatter, so an RPO reads like the reasons beside it.
   it.each([
-    [0, '0 seconds'],
-    [1, '1 second'],
-    [90, '90 seconds'],
-    [3600, '1 hour'],
-    [86400, '1 day'],
-    [129600, '36 hours'],
-    [7 * 86400, '7 days'],
+    [0, '0s'],
+    [90, '1m'],
+    [3600, '1h'],
+    [86400, '24h'],
+    [129600, '36h'],
+    [7 * 86400, '7d'],
     [-5, '—'],
   ])('%p s → %p', (seconds, expected) => {
     expect(formatDuration(seconds)).toBe(expected);

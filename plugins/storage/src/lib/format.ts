@@ -1,4 +1,5 @@
 /** Plain-language formatting for sizes, durations and ages. Pure. */
+import { formatSeconds } from '@gitops-storage/plugin-storage-common';
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 
@@ -16,28 +17,13 @@ export function formatBytes(bytes: number): string {
   return `${rounded} ${BINARY_UNITS[unit]}`;
 }
 
-const DURATION_UNITS: Array<[seconds: number, name: string]> = [
-  [86400, 'day'],
-  [3600, 'hour'],
-  [60, 'minute'],
-  [1, 'second'],
-];
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
 /**
- * A duration in the largest unit that divides it evenly, so an RPO reads as
- * the operator wrote it: `86400` → `1 day`, `129600` → `36 hours`.
+ * A duration the way the coverage engine's reason messages write it
+ * (`24h`, `36h`, `7d`), so an RPO and the reasons beside it use one unit.
  */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';
-  if (seconds === 0) return '0 seconds';
-  for (const [size, name] of DURATION_UNITS) {
-    if (seconds % size === 0) return plural(seconds / size, name);
-  }
-  return plural(Math.round(seconds), 'second');
+  return formatSeconds(seconds);
 }
 
 /** Seconds from an RFC 3339 time to now; undefined for unparseable times. */

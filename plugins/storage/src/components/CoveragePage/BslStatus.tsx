@@ -23,8 +23,10 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  nowrap: { whiteSpace: 'nowrap', verticalAlign: 'top' },
-  message: { verticalAlign: 'top', wordBreak: 'break-word' },
+  // Half a page wide at 1280 px: words wrap, none breaks (a message's
+  // "BackupStorageLocation" stays whole); only the phase keeps one line.
+  cell: { verticalAlign: 'top', wordBreak: 'normal', overflowWrap: 'normal' },
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 function Phase(props: { phase: BackupStorageLocationStatus['phase'] }) {
@@ -36,7 +38,7 @@ function Phase(props: { phase: BackupStorageLocationStatus['phase'] }) {
     Unknown: [HelpIcon, theme.palette.text.secondary] as const,
   }[props.phase];
   return (
-    <span className={classes.phase}>
+    <span className={`${classes.phase} ${classes.nowrap}`}>
       <Icon aria-hidden="true" fontSize="small" style={{ color }} />
       {props.phase}
     </span>
@@ -73,17 +75,17 @@ export function BslStatus(props: {
         <Table size="small" aria-label="Backup storage locations by cluster">
           <TableHead>
             <TableRow>
-              <TableCell className={classes.nowrap}>Cluster</TableCell>
-              <TableCell className={classes.nowrap}>Location</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell className={classes.nowrap}>Last validated</TableCell>
+              <TableCell className={classes.cell}>Cluster</TableCell>
+              <TableCell className={classes.cell}>Location</TableCell>
+              <TableCell className={classes.cell}>Status</TableCell>
+              <TableCell className={classes.cell}>Last validated</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {locations.map(l => (
               <TableRow key={`${l.cluster}/${l.name}`}>
-                <TableCell className={classes.nowrap}>{l.cluster}</TableCell>
-                <TableCell className={classes.nowrap}>
+                <TableCell className={classes.cell}>{l.cluster}</TableCell>
+                <TableCell className={classes.cell}>
                   {l.name}
                   {l.default && ' (default)'}
                   {l.provider && (
@@ -92,7 +94,7 @@ export function BslStatus(props: {
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell className={classes.message}>
+                <TableCell className={classes.cell}>
                   <Phase phase={l.phase} />
                   {l.message && (
                     <Typography variant="caption" component="div">
@@ -100,7 +102,7 @@ export function BslStatus(props: {
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell className={classes.nowrap}>
+                <TableCell className={classes.cell}>
                   {l.lastValidationTime ? (
                     <RelativeTime time={l.lastValidationTime} />
                   ) : (

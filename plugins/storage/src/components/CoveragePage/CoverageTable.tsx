@@ -1,5 +1,8 @@
-import { Fragment } from 'react';
 import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EntityDisplayName,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
@@ -25,6 +28,10 @@ import { groupRows, NO_OWNER, type GroupBy } from '../../lib/grouping';
 import { PAGE_SIZES } from '../../lib/coverageViewState';
 import { VOLUME_SOURCE_LABEL } from '../../lib/text';
 
+// Column widths the way Backstage's own tables choose them: no fixed
+// percentages; names (one long word each) never break, prose wraps. Six
+// columns fit 1280 px; the storage facts share one column, and the links to
+// the volume's entities (or owners) sit under its name.
 const useStyles = makeStyles(theme => ({
   groupHeader: {
     background: theme.palette.background.default,
@@ -36,11 +43,9 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
   },
   counts: { color: theme.palette.text.secondary },
-  cell: { verticalAlign: 'top' },
-  narrow: { verticalAlign: 'top', whiteSpace: 'nowrap' },
+  cell: { verticalAlign: 'top', wordBreak: 'normal', overflowWrap: 'normal' },
   nowrap: { whiteSpace: 'nowrap' },
-  volume: { verticalAlign: 'top', minWidth: 160 },
-  verdict: { verticalAlign: 'top', width: '40%' },
+  links: { display: 'flex', flexWrap: 'wrap', columnGap: theme.spacing(1) },
 }));
 
 const GROUP_NOUN: Record<GroupBy, string> = {
@@ -50,6 +55,37 @@ const GROUP_NOUN: Record<GroupBy, string> = {
 };
 
 const COLUMN_COUNT = 8;
+
+/** The kind a bare name in each list means, as in Backstage's own tables. */
+const OWNER_KIND = 'group';
+const ENTITY_KIND = 'component';
+
+/** A group's title: owners as links to their catalog pages. */
+function GroupName(props: { groupBy: GroupBy; groupKey: string }) {
+  if (props.groupBy !== 'owner' || props.groupKey === NO_OWNER) {
+    return <>{props.groupKey}</>;
+  }
+  return (
+    <EntityRefLink
+      entityRef={props.groupKey}
+      defaultKind={OWNER_KIND}
+      hideIcon
+    />
+  );
+}
+
+/** What "show all" shows: the owner's display name, not its raw ref. */
+function GroupLabel(props: { groupBy: GroupBy; groupKey: string }) {
+  if (props.groupBy !== 'owner') return <>{props.groupKey}</>;
+  return (
+    <EntityDisplayName
+      entityRef={props.groupKey}
+      defaultKind={OWNER_KIND}
+      hideIcon
+      disableTooltip
+    />
+  );
+}
 
 function serviceOf(row: CoverageRow): string | undefined {
   const ref = row.entityRefs[0];
@@ -65,6 +101,32 @@ function groupCounts(group: ReturnType<typeof groupRows>[number]) {
   return VERDICTS_WORST_FIRST.filter(v => group.counts.byVerdict[v] > 0)
     .map(v => `${group.counts.byVerdict[v]} ${v}`)
     .join(', ');
+}
+
+/**
+ * Under a volume's name: its entities when grouped by owner (the header
+ * names the owner), else its owners; catalog links, never raw refs.
+ */
+function RowLinks(props: { groupBy: GroupBy; row: CoverageRow }) {
+  const classes = useStyles();
+  const byOwner = props.groupBy === 'owner';
+  const refs = byOwner ? props.row.entityRefs : props.row.owners;
+  if (refs.length === 0) return null;
+  return (
+    <Typography variant="caption" component="div" className={classes.links}>
+      <span>{byOwner ? 'Entity:' : 'Owner:'}</span>
+      {refs.map(ref => (
+        <EntityRefLink
+          key={ref}
+          entityRef={ref}
+          defaultKind={byOwner ? ENTITY_KIND : OWNER_KIND}
+          hideIcon
+          // A tooltip per link is too slow for a 200-row page.
+          disableTooltip
+        />
+      ))}
+    </Typography>
+  );
 }
 
 /**
@@ -95,15 +157,17 @@ export function CoverageTable(props: {
         </caption>
         <TableHead>
           <TableRow>
-            <TableCell scope="col">Volume</TableCell>
-            <TableCell scope="col">Verdict and reasons</TableCell>
-            <TableCell scope="col">Class → tier</TableCell>
-            <TableCell scope="col">Capacity</TableCell>
-            <TableCell scope="col">Source</TableCell>
-            <TableCell scope="col">Last success</TableCell>
-            <TableCell scope="col">Restore test</TableCell>
-            <TableCell scope="col">
-              {props.groupBy === 'owner' ? 'Entities' : 'Owners'}
+            <TableCell scope="col" className={classes.cell}>
+              Volume
+            </TableCell>
+            <TableCell scope="col" className={classes.cell}>
+              Verdict and reasons
+            </TableCell>
+            <TableCell scope="col" className={classes.cell}>
+              Storage
+            </TableCell>
+            <TableCell scope="col" className={classes.cell}>
+              Last success, restore test
             </TableCell>
           </TableRow>
         </TableHead>
@@ -113,7 +177,8 @@ export function CoverageTable(props: {
               <TableCell component="th" scope="rowgroup" colSpan={COLUMN_COUNT}>
                 <span className={classes.groupTitle}>
                   <Typography variant="subtitle2" component="span">
-                    {GROUP_NOUN[props.groupBy]}: {group.key}
+                    {GROUP_NOUN[props.groupBy]}:{' '}
+                    <GroupName groupBy={props.groupBy} groupKey={group.key} />
                   </Typography>
                   <Typography variant="caption" className={classes.counts}>
                     {group.counts.total} on this page ({groupCounts(group)})
@@ -125,7 +190,11 @@ export function CoverageTable(props: {
                         props.onShowGroup(props.groupBy, group.key)
                       }
                     >
-                      Show all of {group.key}
+                      Show all of{' '}
+                      <GroupLabel
+                        groupBy={props.groupBy}
+                        groupKey={group.key}
+                      />
                     </Button>
                   )}
                 </span>
@@ -133,15 +202,20 @@ export function CoverageTable(props: {
             </TableRow>
             {group.rows.map(row => (
               <TableRow key={`${group.key}:${row.uid}`}>
-                <TableCell className={classes.volume}>
-                  <Typography variant="body2" component="div">
+                <TableCell className={classes.cell}>
+                  <Typography
+                    variant="body2"
+                    component="div"
+                    className={classes.nowrap}
+                  >
                     <strong>{row.name}</strong>
                   </Typography>
                   <Typography variant="caption" component="div">
                     {row.cluster} / {row.namespace}
                   </Typography>
+                  <RowLinks groupBy={props.groupBy} row={row} />
                 </TableCell>
-                <TableCell className={classes.verdict}>
+                <TableCell className={classes.cell}>
                   <VerdictBadge
                     verdict={row.verdict}
                     backupStatus={row.backupStatus}
@@ -150,40 +224,31 @@ export function CoverageTable(props: {
                   <FixTemplateLink claim={row} service={serviceOf(row)} />
                 </TableCell>
                 <TableCell className={classes.cell}>
-                  <span className={classes.nowrap}>
-                    {row.storageClass ?? '(no class)'}
-                  </span>{' '}
-                  → <span className={classes.nowrap}>{row.tier}</span>
-                </TableCell>
-                <TableCell className={classes.narrow}>
-                  {row.capacity ?? '—'}
-                  <Typography variant="caption" component="div">
+                  <Typography variant="body2" component="div">
+                    <span className={classes.nowrap}>
+                      {row.storageClass ?? '(no class)'}
+                    </span>{' '}
+                    → <span className={classes.nowrap}>{row.tier}</span>
+                  </Typography>
+                  <Typography
+                    variant="caption"
+                    component="div"
+                    className={classes.nowrap}
+                  >
+                    {row.capacity ?? '—'} ·{' '}
                     <AccessModes modes={row.accessModes} />
                   </Typography>
+                  <Typography variant="caption" component="div">
+                    {VOLUME_SOURCE_LABEL[row.volume.source]}
+                  </Typography>
                 </TableCell>
-                <TableCell className={classes.narrow}>
-                  {VOLUME_SOURCE_LABEL[row.volume.source]}
-                </TableCell>
-                <TableCell className={classes.narrow}>
+                <TableCell className={classes.cell}>
                   {row.lastSuccessfulBackup ? (
                     <RelativeTime time={row.lastSuccessfulBackup.time} />
                   ) : (
                     'never'
                   )}
-                </TableCell>
-                <TableCell className={classes.cell}>
                   <RestoreVerification restore={row.restore} compact />
-                </TableCell>
-                <TableCell className={classes.cell}>
-                  {(props.groupBy === 'owner'
-                    ? row.entityRefs
-                    : row.owners
-                  ).map((ref, i) => (
-                    <Fragment key={ref}>
-                      {i > 0 && <br />}
-                      {ref}
-                    </Fragment>
-                  ))}
                 </TableCell>
               </TableRow>
             ))}

@@ -107,13 +107,21 @@ describe('CoverageView', () => {
     const groups = [...volumes.querySelectorAll('th[scope="rowgroup"]')].map(
       header => header.textContent,
     );
-    expect(groups[0]).toMatch(/^owner: group:default\/team-payments/);
+    expect(groups[0]).toMatch(/^owner: team-payments/);
     expect(groups).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^owner: \(no owner\)/),
-        expect.stringMatching(/^owner: group:default\/team-infra/),
+        expect.stringMatching(/^owner: team-infra/),
       ]),
     );
+    // Owners and entities are links to their catalog pages, never raw refs.
+    const firstGroup = volumes.querySelector('th[scope="rowgroup"]')!;
+    expect(
+      within(firstGroup as HTMLElement).getByRole('link', {
+        name: 'team-payments',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    expect(volumes.textContent).not.toMatch(/(group|component):default\//);
     expect(
       screen.getByText('7 volumes match, worst first'),
     ).toBeInTheDocument();
@@ -201,6 +209,30 @@ describe('CoverageView', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('?search=ledger');
   });
 
+  it('links owners and entities to the catalog and names owners in buttons', async () => {
+    const requests = serveCoverage(server, fleet);
+    await render();
+    const volumes = await screen.findByRole('table', {
+      name: /^Volumes, worst first, grouped by owner/,
+    });
+    // Under each volume's name, its entity (the group header names the owner).
+    const entityLinks = await within(volumes).findAllByRole('link', {
+      name: 'payments',
+    });
+    expect(entityLinks[0]).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all of team-infra' }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(requests)).toBe(
+        'owner=group%3Adefault%2Fteam-infra&offset=0&limit=50',
+      ),
+    );
+  });
+
   it('shows one group across all pages from its header', async () => {
     const requests = serveCoverage(server, fleet);
     await render('/storage-coverage?group=cluster');
@@ -213,8 +245,9 @@ describe('CoverageView', () => {
   });
 
   it('pages on the server and goes back to page one when filters change', async () => {
-    const many = Array.from({ length: 120 }, (_, i) =>
-      coverageRow(
+    // Paging only: rows without entities (no catalog links to render).
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...coverageRow(
         claim({
           name: `claim-${String(i).padStart(3, '0')}`,
           uid: `uid-${i}`,
@@ -225,7 +258,8 @@ describe('CoverageView', () => {
               : [],
         }),
       ),
-    );
+      entityRefs: [],
+    }));
     const requests = serveCoverage(server, many);
     await render();
     expect(await screen.findByText('1-50 of 120')).toBeInTheDocument();

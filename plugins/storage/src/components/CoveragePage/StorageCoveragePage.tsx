@@ -1,12 +1,18 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { CoverageView } from './CoverageView';
 
-/** The coverage page inside the new frontend system's page layout. */
+/**
+ * The coverage page inside the new frontend system's page layout. That
+ * layout draws the header but no `main` landmark (the legacy `Page` is one),
+ * so the page's content is the main landmark here.
+ */
 export function CoveragePageContent() {
   return (
-    <Content>
-      <CoverageView />
-    </Content>
+    <main>
+      <Content>
+        <CoverageView />
+      </Content>
+    </main>
   );
 }
 

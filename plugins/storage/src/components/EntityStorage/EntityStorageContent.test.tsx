@@ -91,7 +91,7 @@ describe('EntityStorageContent', () => {
     // The ledger's 9-day-old backup is the oldest, against bulk's 7 days.
     expect(within(summary).getByText(/\(ledger\)/)).toBeInTheDocument();
     expect(
-      within(summary).getByText(/older than the 7 days RPO/),
+      within(summary).getByText(/older than the 7d RPO/),
     ).toBeInTheDocument();
     expect(
       within(summary).getByText(/2 volumes never backed up/),

@@ -55,22 +55,42 @@ describe('StorageTierPicker', () => {
       name: 'Storage tier',
     });
     const fast = within(group).getByRole('radio', {
-      name: 'Fast local NVMe (fast)',
+      name: 'Fast local NVMe',
     });
     expect(fast).toHaveAccessibleDescription(
-      'Local NVMe drives for databases. One node at a time. RPO 1 day (no backup older than that once covered) · Access modes: ReadWriteOnce',
+      'Local NVMe drives for databases. One node at a time. Tier fast · RPO 24h (no backup older than that once covered) · Access modes: ReadWriteOnce',
     );
     expect(
       within(group).getByRole('radio', { name: 'local' }),
     ).toHaveAccessibleDescription(
-      'RPO 3 days (no backup older than that once covered) · Access modes: any',
+      'RPO 3d (no backup older than that once covered) · Access modes: any',
     );
     expect(screen.getByText('Where the data lives')).toBeInTheDocument();
 
     await userEvent.click(
-      within(group).getByRole('radio', { name: 'Shared NFS (nfs)' }),
+      within(group).getByRole('radio', { name: 'Shared NFS' }),
     );
     expect(onChange).toHaveBeenCalledWith('nfs');
+  });
+
+  it('labels a tier by its title once, even when the title has parentheses', async () => {
+    const scratch = {
+      name: 'local',
+      title: 'Node-local scratch (local-path)',
+      storageClasses: ['storage-local'],
+      rpoSeconds: 86400,
+    };
+    server.use(
+      http.get(`${STORAGE_BASE_URL}/tiers`, () =>
+        HttpResponse.json({ tiers: [scratch] }),
+      ),
+    );
+    await renderPicker().rendered;
+    const radio = await screen.findByRole('radio', {
+      name: 'Node-local scratch (local-path)',
+    });
+    expect(radio).toHaveAccessibleDescription(/^Tier local · RPO 24h/);
+    expect(screen.queryByText(/\)\s*\(/)).not.toBeInTheDocument();
   });
 
   it('warns on tiers that cannot serve the chosen access mode', async () => {
@@ -81,13 +101,13 @@ describe('StorageTierPicker', () => {
       .rendered;
     const group = await screen.findByRole('radiogroup');
     expect(
-      within(group).getByRole('radio', { name: 'Fast local NVMe (fast)' }),
+      within(group).getByRole('radio', { name: 'Fast local NVMe' }),
     ).toHaveAccessibleDescription(/Cannot serve ReadWriteMany/);
     expect(
-      within(group).getByRole('radio', { name: 'Shared NFS (nfs)' }),
+      within(group).getByRole('radio', { name: 'Shared NFS' }),
     ).not.toHaveAccessibleDescription(/Cannot serve/);
     expect(
-      within(group).getByRole('radio', { name: 'Shared NFS (nfs)' }),
+      within(group).getByRole('radio', { name: 'Shared NFS' }),
     ).toBeChecked();
     expect(screen.getAllByText(/Cannot serve ReadWriteMany/)).toHaveLength(2);
   });

@@ -53,7 +53,8 @@ function TierDetails(props: {
       <Typography variant="body2">
         {/* A target, not a promise: whether a volume is backed up depends on
             its schedule and volume type (the coverage page checks). */}
-        RPO {formatDuration(tier.rpoSeconds)} (no backup older than that once
+        {tier.title && <>Tier {tier.name} · </>}RPO{' '}
+        {formatDuration(tier.rpoSeconds)} (no backup older than that once
         covered) · Access modes:{' '}
         {tier.accessModes?.length ? tier.accessModes.join(', ') : 'any'}
       </Typography>
@@ -141,9 +142,10 @@ export function StorageTierPicker(
                   control={
                     <Radio inputProps={{ 'aria-describedby': detailsId }} />
                   }
-                  label={
-                    tier.title ? `${tier.title} (${tier.name})` : tier.name
-                  }
+                  // The title alone: titles carry their own parentheses
+                  // ("Node-local scratch (local-path)"); the tier's name,
+                  // which the coverage page shows, is in the details.
+                  label={tier.title ?? tier.name}
                 />
                 <TierDetails
                   id={detailsId}
