@@ -9,6 +9,7 @@ import {
   stringsAt,
 } from '../kube/objects';
 import { parseRfc3339 } from '../kube/time';
+import { RESTORE_NAME_LABEL } from '../velero/labels';
 import { createInterner } from './intern';
 import {
   TIER_LABEL,
@@ -105,8 +106,6 @@ function deletionRequested(metadata: unknown): boolean {
     metadata.deletionTimestamp !== null
   );
 }
-
-const RESTORE_NAME_LABEL = 'velero.io/restore-name';
 
 function restoreName(metadata: unknown): string | undefined {
   return nonEmpty(stringMapAt(metadata, 'labels')[RESTORE_NAME_LABEL]);

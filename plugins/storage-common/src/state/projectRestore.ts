@@ -7,15 +7,12 @@ import {
   stringAt,
   stringMapAt,
 } from '../kube/objects';
+import { PVC_UID_LABEL, RESTORE_NAME_LABEL } from '../velero/labels';
 import { createInterner } from './intern';
 import { timeAt } from './projectCore';
 import type { ProjectedRestore, ProjectedRestoreCopy } from './projections';
 
 const intern = createInterner();
-
-/** Labels Velero puts on the objects a Restore creates (pkg/apis/velero/v1/labels_annotations.go). */
-export const RESTORE_NAME_LABEL = 'velero.io/restore-name';
-const PVC_UID_LABEL = 'velero.io/pvc-uid';
 
 /** @public */
 export function projectRestore(raw: unknown): ProjectedRestore {

@@ -10,6 +10,11 @@ import {
 } from '../kube/objects';
 import { readBackupScope } from '../velero/backupSpec';
 import { kroOwnerOf } from '../velero/kroOwner';
+import {
+  BACKUP_NAME_LABEL,
+  PVC_UID_LABEL,
+  SCHEDULE_NAME_LABEL,
+} from '../velero/labels';
 import { createInterner } from './intern';
 import { timeAt } from './projectCore';
 import type {
@@ -23,10 +28,6 @@ import type {
 import type { ScheduleOwner } from '../model/coverage';
 
 const intern = createInterner();
-
-export const SCHEDULE_NAME_LABEL = 'velero.io/schedule-name';
-export const BACKUP_NAME_LABEL = 'velero.io/backup-name';
-export const PVC_UID_LABEL = 'velero.io/pvc-uid';
 
 function numberAt(parent: unknown, key: string): number | undefined {
   if (!isRecord(parent)) return undefined;
