@@ -75,8 +75,8 @@ describe('storage:gitops:<generator> on a real checkout', () => {
 
   beforeEach(() => mockDir.clear());
 
-  async function cloneFor(generatorId: string) {
-    const seed = await seedFor(mockDir.resolve('seed'), generatorId);
+  /** Pushes the seed folder to the remote and clones it into the workspace. */
+  async function cloneSeed(seed: string) {
     bare = (
       await createTestBareRepo(mockDir.resolve('remote/gitops.git'), seed)
     ).path;
@@ -87,6 +87,10 @@ describe('storage:gitops:<generator> on a real checkout', () => {
     await createGitCloneAction(deps).handler(
       createMockActionContext({ input: {}, workspacePath }),
     );
+  }
+
+  async function cloneFor(generatorId: string) {
+    await cloneSeed(await seedFor(mockDir.resolve('seed'), generatorId));
   }
 
   function firstExample(generatorId: string) {
@@ -175,16 +179,7 @@ describe('storage:gitops:<generator> on a real checkout', () => {
       seed,
       runGenerator(schedules, createDirectoryRepoReader(seed), both),
     );
-    bare = (
-      await createTestBareRepo(mockDir.resolve('remote/gitops.git'), seed)
-    ).path;
-    deps = testActionDeps({
-      repoUrl: bare,
-      allowedLocalRoots: [mockDir.resolve('remote')],
-    });
-    await createGitCloneAction(deps).handler(
-      createMockActionContext({ input: {}, workspacePath }),
-    );
+    await cloneSeed(seed);
     const dir = 'apps/storage/velero/overlays/prod/schedules';
 
     const ctx = createMockActionContext({
@@ -243,16 +238,7 @@ describe('storage:gitops:<generator> on a real checkout', () => {
         },
       }),
     );
-    bare = (
-      await createTestBareRepo(mockDir.resolve('remote/gitops.git'), seed)
-    ).path;
-    deps = testActionDeps({
-      repoUrl: bare,
-      allowedLocalRoots: [mockDir.resolve('remote')],
-    });
-    await createGitCloneAction(deps).handler(
-      createMockActionContext({ input: {}, workspacePath }),
-    );
+    await cloneSeed(seed);
 
     const ctx = createMockActionContext({
       input: { folder, claimName: 'payments-uploads', withdraw: true },

@@ -32,6 +32,11 @@ function filesOf(body: { directoryContents: DryRunFile[] }) {
   );
 }
 
+/** The dry run's log messages, one a line. */
+function logOf(body: { log: Array<{ body: { message: string } }> }): string {
+  return body.log.map(l => l.body.message).join('\n');
+}
+
 describe('templates through the scaffolder dry-run API', () => {
   const mockDir = createMockDirectory();
 
@@ -110,9 +115,7 @@ describe('templates through the scaffolder dry-run API', () => {
         );
       }
 
-      const log = response.body.log
-        .map((l: { body: { message: string } }) => l.body.message)
-        .join('\n');
+      const log = logOf(response.body);
       expect(log).toContain('Dry run: nothing was written to gitops');
       expect(log).toContain('nothing was committed or pushed');
       expect(log).not.toContain(
@@ -136,9 +139,7 @@ describe('templates through the scaffolder dry-run API', () => {
       });
 
       expect(response.status).toBe(200);
-      const log = response.body.log
-        .map((l: { body: { message: string } }) => l.body.message)
-        .join('\n');
+      const log = logOf(response.body);
       expect(log).toContain('Performing dry run of creating pull request');
       expect(log).not.toContain('a real run commits the changes');
       expect(response.body.output.links).toEqual([
@@ -177,9 +178,7 @@ describe('templates through the scaffolder dry-run API', () => {
       });
 
       expect(response.status).toBe(200);
-      const log = response.body.log
-        .map((l: { body: { message: string } }) => l.body.message)
-        .join('\n');
+      const log = logOf(response.body);
       // The branch is pushed by storage:git:publish (a dry run: nothing)...
       expect(log).toContain('nothing was committed or pushed');
       // ...and the merge request step is reached, with the GitLab project.
@@ -245,9 +244,7 @@ describe('templates through the scaffolder dry-run API', () => {
         repoUrl: 'https://github.com/acme/gitops',
       });
       expect(response.status).toBe(200);
-      const log = response.body.log
-        .map((l: { body: { message: string } }) => l.body.message)
-        .join('\n');
+      const log = logOf(response.body);
       expect(log).toMatch(
         /"filesToDelete": \[\s*"apps\/storage\/velero\/overlays\/prod\/schedules\/orders\.yaml"\s*\]/,
       );
