@@ -6,20 +6,16 @@ import {
   extractExpressions,
   withSchemaDefaults,
 } from '../../testUtils/kroTemplate';
+import { realCel, type RealCel } from '../../testUtils/realCel';
 import { veleroGenerator } from '../velero';
 import { kroBackupPoliciesGenerator } from '.';
 
 /** kro's omit() as the real CEL sees it: a function giving a sentinel. */
 const REAL_OMIT = { omitted: true };
 
-// The package is ESM only: loaded with a dynamic import (Jest runs these tests as CommonJS).
-let cel: { evaluate(expression: string, context: object): unknown };
+let cel: RealCel;
 beforeAll(async () => {
-  const { Environment } = await import('@marcbachmann/cel-js');
-  cel = new Environment({
-    unlistedVariablesAreDyn: true,
-    enableOptionalTypes: true,
-  }).registerFunction('omit(): dyn', () => REAL_OMIT);
+  cel = (await realCel()).registerFunction('omit(): dyn', () => REAL_OMIT);
 });
 
 /** The real CEL's value in the subset evaluator's terms (ints are bigint there). */

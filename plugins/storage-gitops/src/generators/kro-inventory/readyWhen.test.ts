@@ -1,14 +1,10 @@
 import { parse } from 'yaml';
+import { realCel, type RealCel } from '../../testUtils/realCel';
 import { driveInventoryGraph } from './graph';
 
-// The package is ESM only: loaded with a dynamic import (Jest runs these tests as CommonJS).
-let cel: { evaluate(expression: string, context: object): unknown };
+let cel: RealCel;
 beforeAll(async () => {
-  const { Environment } = await import('@marcbachmann/cel-js');
-  cel = new Environment({
-    unlistedVariablesAreDyn: true,
-    enableOptionalTypes: true,
-  });
+  cel = await realCel();
 });
 
 /** The graph's readyWhen expressions for its PersistentVolumes, without kro's ${…}. */
