@@ -112,16 +112,9 @@ for (const width of WIDTHS) {
   for (const { name, path, ready } of PAGES.filter(
     p => p.name === 'coverage' || p.name === 'entity-storage',
   )) {
-    test(`${name} at ${width} px: no letter-wrapped cells, no raw refs, a main landmark`, async ({
+    test(`${name} at ${width} px: entity refs as links, one main landmark`, async ({
       page,
     }) => {
-      // Known gaps of the storage plugin's tables (issue 13): raw entity refs
-      // where Backstage shows EntityRefLinks, cells narrower than a word at
-      // 1280 px, no main landmark. Remove this line when they are fixed.
-      test.fail(
-        true,
-        'plugins/storage layout findings of issue 13 are not fixed yet',
-      );
       await page.setViewportSize({
         width,
         height: width === 1280 ? 800 : 1080,
@@ -129,9 +122,26 @@ for (const width of WIDTHS) {
       await signInAsGuest(page);
       await page.goto(path);
       await expect(ready(page)).toBeVisible();
-      expect.soft(await narrowCells(page)).toEqual([]);
       expect.soft(await rawRefs(page)).toEqual([]);
       expect.soft(await page.getByRole('main').count()).toBe(1);
+    });
+
+    test(`${name} at ${width} px: no letter-wrapped cells`, async ({
+      page,
+    }) => {
+      // Still open (issue 13): long unbreakable names in narrow columns —
+      // Backup and restore names in the restore-test cells, pod and Backup
+      // names in the entity tab's table (material-table gives its seven
+      // columns equal widths). Remove this line when they are fixed.
+      test.fail(true, 'long names still overflow some storage table cells');
+      await page.setViewportSize({
+        width,
+        height: width === 1280 ? 800 : 1080,
+      });
+      await signInAsGuest(page);
+      await page.goto(path);
+      await expect(ready(page)).toBeVisible();
+      expect(await narrowCells(page)).toEqual([]);
     });
   }
 }
