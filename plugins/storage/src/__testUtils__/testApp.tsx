@@ -13,6 +13,7 @@ import {
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import {
+  toCsv,
   VERDICT_SEVERITY,
   type CoverageRow,
   type Tier,
@@ -78,32 +79,44 @@ export function serveCoverage(
   options: { tiers?: Tier[] } = {},
 ) {
   const requests: URLSearchParams[] = [];
+  const exports: URLSearchParams[] = [];
+  const matchingRows = (params: URLSearchParams) => {
+    const inList = (name: string, value: string | string[]) => {
+      const wanted = params.getAll(name);
+      const values = Array.isArray(value) ? value : [value];
+      return wanted.length === 0 || values.some(v => wanted.includes(v));
+    };
+    const search = params.get('search')?.toLowerCase();
+    return allRows
+      .filter(
+        r =>
+          inList('verdict', r.verdict) &&
+          inList('tier', r.tier) &&
+          inList('cluster', r.cluster) &&
+          inList('namespace', r.namespace) &&
+          inList('owner', r.owners) &&
+          (!search ||
+            [r.name, r.namespace, ...r.owners].some(s =>
+              s.toLowerCase().includes(search),
+            )),
+      )
+      .sort(
+        (a, b) => VERDICT_SEVERITY[b.verdict] - VERDICT_SEVERITY[a.verdict],
+      );
+  };
   server.use(
+    // The backend's streamed export: the same rows, as the shared CSV.
+    http.get(`${STORAGE_BASE_URL}/coverage/export.csv`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      exports.push(params);
+      return new HttpResponse(toCsv(matchingRows(params)), {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      });
+    }),
     http.get(`${STORAGE_BASE_URL}/coverage`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       requests.push(params);
-      const inList = (name: string, value: string | string[]) => {
-        const wanted = params.getAll(name);
-        const values = Array.isArray(value) ? value : [value];
-        return wanted.length === 0 || values.some(v => wanted.includes(v));
-      };
-      const search = params.get('search')?.toLowerCase();
-      const matching = allRows
-        .filter(
-          r =>
-            inList('verdict', r.verdict) &&
-            inList('tier', r.tier) &&
-            inList('cluster', r.cluster) &&
-            inList('namespace', r.namespace) &&
-            inList('owner', r.owners) &&
-            (!search ||
-              [r.name, r.namespace, ...r.owners].some(s =>
-                s.toLowerCase().includes(search),
-              )),
-        )
-        .sort(
-          (a, b) => VERDICT_SEVERITY[b.verdict] - VERDICT_SEVERITY[a.verdict],
-        );
+      const matching = matchingRows(params);
       const offset = Number(params.get('offset') ?? 0);
       const limit = Number(params.get('limit') ?? 50);
       const page = coverageResponse(matching.slice(offset, offset + limit), {
@@ -126,5 +139,6 @@ export function serveCoverage(
       HttpResponse.json({ series: [], demo: false, retentionDays: 400 }),
     ),
   );
-  return requests;
+  // The report's page requests, and (as `exports`) the CSV export's.
+  return Object.assign(requests, { exports });
 }

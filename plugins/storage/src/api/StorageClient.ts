@@ -98,23 +98,27 @@ async function readCsv(
   onProgress?: (rows: number) => void,
 ): Promise<Blob> {
   const type = 'text/csv;charset=utf-8';
-  if (!response.body || !onProgress) {
-    return new Blob([await response.arrayBuffer()], { type });
-  }
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let lines = 0;
   let lastByte = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    for (let i = 0; i < value.length; i++) {
-      if (value[i] === 10 && (i > 0 ? value[i - 1] : lastByte) === 13) lines++;
+  const count = (chunk: Uint8Array) => {
+    for (let i = 0; i < chunk.length; i++) {
+      if (chunk[i] === 10 && (i > 0 ? chunk[i - 1] : lastByte) === 13) lines++;
     }
-    lastByte = value[value.length - 1] ?? lastByte;
+    lastByte = chunk[chunk.length - 1] ?? lastByte;
+    chunks.push(chunk);
     // The first line is the header.
-    onProgress(Math.max(0, lines - 1));
+    onProgress?.(Math.max(0, lines - 1));
+  };
+  if (!response.body) {
+    count(new Uint8Array(await response.arrayBuffer()));
+  } else {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      count(value);
+    }
   }
   return new Blob(chunks as BlobPart[], { type });
 }

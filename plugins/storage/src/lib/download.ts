@@ -1,10 +1,6 @@
-/** Makes the browser save some text as a file. */
-export function downloadText(
-  filename: string,
-  content: string,
-  type = 'text/csv;charset=utf-8',
-): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** Makes the browser save a Blob as a file. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
