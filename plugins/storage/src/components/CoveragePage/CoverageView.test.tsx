@@ -63,6 +63,11 @@ const fleet: CoverageRow[] = [
 const lastQuery = (requests: URLSearchParams[]) =>
   requests[requests.length - 1].toString();
 
+// Each test renders the whole coverage page in jsdom (tiles, trend chart,
+// filters, table; 2–3 s when the machine is idle, several times that when
+// CI shares its cores), so the per-test limit is 15 s, not Jest's 5 s.
+jest.setTimeout(15_000);
+
 describe('CoverageView', () => {
   it('shows totals, storage locations, the chart and the volumes worst first', async () => {
     serveCoverage(server, fleet);
