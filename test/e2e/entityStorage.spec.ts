@@ -14,9 +14,11 @@ test("a service owner reads their service's Storage tab", async ({
     .click();
 
   await expect(page.getByText('Storage summary')).toBeVisible();
+  // The volumes table (the history card below has a table of its own).
   const volumes = page
     .getByRole('table')
-    .filter({ hasText: 'payments-api-cache' });
+    .filter({ hasText: 'payments-api-cache' })
+    .filter({ has: page.getByRole('columnheader', { name: /Capacity/ }) });
   await expect(volumes).toBeVisible();
 
   // Verdicts come from the demo snapshot through the backend's engine.
